@@ -1,0 +1,21 @@
+package io.bastion.protocol;
+
+/**
+ * Aeron stream ids of Bastion's message streams. The channel is a deployment choice ({@code aeron:ipc} by
+ * default); the stream ids are part of the protocol.
+ */
+public final class Streams
+{
+    /** Default channel: IPC through the media driver shared by all components on one host. */
+    public static final String IPC_CHANNEL = "aeron:ipc";
+
+    /** Everything the OMS consumes: client commands, venue events, session events. */
+    public static final int OMS_INBOUND_STREAM_ID = 1001;
+
+    /** Everything the OMS decides: venue commands and client reports. */
+    public static final int OMS_OUTBOUND_STREAM_ID = 1002;
+
+    private Streams()
+    {
+    }
+}
