@@ -1,9 +1,10 @@
 package io.bastion.protocol;
 
 /**
- * Signed 128-bit division helpers for notional arithmetic; allocation free.
+ * Signed 128-bit helpers for notional arithmetic (sums of price times quantity); allocation free. A value is a
+ * pair of longs, {@code high:low}, in two's complement.
  */
-final class Int128
+public final class Int128
 {
     private Int128()
     {
@@ -18,7 +19,7 @@ final class Int128
      * @return the quotient.
      * @throws ArithmeticException if the quotient does not fit in a {@code long}.
      */
-    static long divide(final long high, final long low, final long divisor)
+    public static long divide(final long high, final long low, final long divisor)
     {
         final boolean negative = high < 0;
         long h = high;
@@ -53,5 +54,36 @@ final class Int128
             throw new ArithmeticException("128-bit quotient overflows a long");
         }
         return negative ? -quotient : quotient;
+    }
+
+    /**
+     * The upper half of {@code high:low + a * b}.
+     *
+     * @param high upper 64 bits of the sum.
+     * @param low  lower 64 bits of the sum.
+     * @param a    first factor.
+     * @param b    second factor.
+     * @return the new upper 64 bits; the new lower ones are {@link #addProductLow(long, long, long)}.
+     */
+    public static long addProductHigh(final long high, final long low, final long a, final long b)
+    {
+        final long productLow = a * b;
+        final long productHigh = Math.multiplyHigh(a, b);
+        final long sumLow = low + productLow;
+        final long carry = Long.compareUnsigned(sumLow, low) < 0 ? 1 : 0;
+        return Math.addExact(Math.addExact(high, productHigh), carry);
+    }
+
+    /**
+     * The lower half of {@code high:low + a * b}.
+     *
+     * @param low lower 64 bits of the sum.
+     * @param a   first factor.
+     * @param b   second factor.
+     * @return the new lower 64 bits.
+     */
+    public static long addProductLow(final long low, final long a, final long b)
+    {
+        return low + a * b;
     }
 }

@@ -1,0 +1,71 @@
+package io.bastion.risk;
+
+import io.bastion.protocol.FixedPoint;
+import org.agrona.MutableDirectBuffer;
+
+/**
+ * Formats fixed-point mantissas for people: thousands separators and a fixed number of decimals, truncated
+ * ({@code 1,250,000.00}). Allocation free.
+ */
+final class GroupedDecimal
+{
+    private static final long[] POWERS_OF_TEN = {
+        1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L, 100_000_000L };
+
+    private GroupedDecimal()
+    {
+    }
+
+    static int format(final long mantissa, final int decimals, final MutableDirectBuffer buffer, final int offset)
+    {
+        int position = offset;
+        long magnitude = mantissa;
+        if (mantissa < 0)
+        {
+            buffer.putByte(position++, (byte)'-');
+            magnitude = mantissa == Long.MIN_VALUE ? Long.MAX_VALUE : -mantissa;
+        }
+
+        final long integerPart = magnitude / FixedPoint.SCALE;
+        final int digits = digitCount(integerPart);
+        long divisor = 1;
+        for (int i = 1; i < digits; i++)
+        {
+            divisor *= 10;
+        }
+        for (int i = digits; i > 0; i--)
+        {
+            buffer.putByte(position++, (byte)('0' + (integerPart / divisor) % 10));
+            divisor /= 10;
+            if (i > 1 && (i - 1) % 3 == 0)
+            {
+                buffer.putByte(position++, (byte)',');
+            }
+        }
+
+        if (decimals > 0)
+        {
+            final long fraction = (magnitude % FixedPoint.SCALE) / POWERS_OF_TEN[FixedPoint.DECIMALS - decimals];
+            buffer.putByte(position++, (byte)'.');
+            long fractionDivisor = POWERS_OF_TEN[decimals - 1];
+            for (int i = 0; i < decimals; i++)
+            {
+                buffer.putByte(position++, (byte)('0' + (fraction / fractionDivisor) % 10));
+                fractionDivisor /= 10;
+            }
+        }
+        return position - offset;
+    }
+
+    private static int digitCount(final long value)
+    {
+        int digits = 1;
+        long remaining = value;
+        while (remaining >= 10)
+        {
+            remaining /= 10;
+            digits++;
+        }
+        return digits;
+    }
+}
