@@ -1,0 +1,220 @@
+package io.bastion.oms;
+
+import org.agrona.DirectBuffer;
+import org.agrona.MutableDirectBuffer;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * A mutable, fixed-capacity ASCII identifier (ClOrdID, account, symbol...) compared and hashed by content, so a
+ * reusable instance can probe hash maps whose keys are other instances without allocating.
+ */
+public final class AsciiId implements CharSequence
+{
+    private final byte[] bytes;
+    private int length;
+    private int hash;
+
+    /**
+     * @param capacity the longest value it can hold.
+     */
+    public AsciiId(final int capacity)
+    {
+        bytes = new byte[capacity];
+    }
+
+    /**
+     * A copy of a value, sized to it.
+     *
+     * @param value the text.
+     * @return a new identifier.
+     */
+    public static AsciiId of(final CharSequence value)
+    {
+        final AsciiId id = new AsciiId(value.length());
+        id.set(value);
+        return id;
+    }
+
+    /**
+     * Read a NUL-padded fixed-length field.
+     *
+     * @param buffer    holding the field.
+     * @param offset    of the field.
+     * @param maxLength of the field; must not exceed the capacity.
+     * @return this.
+     */
+    public AsciiId wrapFixed(final DirectBuffer buffer, final int offset, final int maxLength)
+    {
+        int i = 0;
+        int h = 0;
+        while (i < maxLength)
+        {
+            final byte b = buffer.getByte(offset + i);
+            if (b == 0)
+            {
+                break;
+            }
+            bytes[i] = b;
+            h = 31 * h + b;
+            i++;
+        }
+        length = i;
+        hash = h;
+        return this;
+    }
+
+    /**
+     * Copy another identifier.
+     *
+     * @param other to copy; must fit.
+     * @return this.
+     */
+    public AsciiId set(final AsciiId other)
+    {
+        System.arraycopy(other.bytes, 0, bytes, 0, other.length);
+        length = other.length;
+        hash = other.hash;
+        return this;
+    }
+
+    /**
+     * Copy text.
+     *
+     * @param value ASCII text; must fit.
+     * @return this.
+     */
+    public AsciiId set(final CharSequence value)
+    {
+        int h = 0;
+        final int n = value.length();
+        for (int i = 0; i < n; i++)
+        {
+            final byte b = (byte)value.charAt(i);
+            bytes[i] = b;
+            h = 31 * h + b;
+        }
+        length = n;
+        hash = h;
+        return this;
+    }
+
+    /**
+     * @return this, emptied.
+     */
+    public AsciiId clear()
+    {
+        length = 0;
+        hash = 0;
+        return this;
+    }
+
+    /**
+     * Write as a NUL-padded fixed-length field.
+     *
+     * @param buffer    destination.
+     * @param offset    of the field.
+     * @param maxLength of the field.
+     */
+    public void putFixed(final MutableDirectBuffer buffer, final int offset, final int maxLength)
+    {
+        final int n = Math.min(length, maxLength);
+        buffer.putBytes(offset, bytes, 0, n);
+        if (n < maxLength)
+        {
+            buffer.setMemory(offset + n, maxLength - n, (byte)0);
+        }
+    }
+
+    /**
+     * Write the bytes, without padding or length.
+     *
+     * @param buffer destination.
+     * @param offset where to write.
+     * @return bytes written.
+     */
+    public int putBytes(final MutableDirectBuffer buffer, final int offset)
+    {
+        buffer.putBytes(offset, bytes, 0, length);
+        return length;
+    }
+
+    /**
+     * @return true when empty.
+     */
+    public boolean isEmpty()
+    {
+        return length == 0;
+    }
+
+    /**
+     * @return the capacity.
+     */
+    public int capacity()
+    {
+        return bytes.length;
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public int length()
+    {
+        return length;
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public char charAt(final int index)
+    {
+        if (index >= length)
+        {
+            throw new IndexOutOfBoundsException(index);
+        }
+        return (char)bytes[index];
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public CharSequence subSequence(final int start, final int end)
+    {
+        return toString().subSequence(start, end);
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public int hashCode()
+    {
+        return hash;
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public boolean equals(final Object obj)
+    {
+        if (this == obj)
+        {
+            return true;
+        }
+        if (!(obj instanceof AsciiId))
+        {
+            return false;
+        }
+        final AsciiId other = (AsciiId)obj;
+        return other.length == length && other.hash == hash &&
+            Arrays.equals(bytes, 0, length, other.bytes, 0, length);
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public String toString()
+    {
+        return new String(bytes, 0, length, StandardCharsets.US_ASCII);
+    }
+}

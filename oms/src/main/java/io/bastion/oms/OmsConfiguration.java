@@ -1,0 +1,71 @@
+package io.bastion.oms;
+
+import io.bastion.sbe.ClientNewOrderDecoder;
+
+/**
+ * Defaults and property names of the OMS. Properties are read from the {@code oms.*} keys of
+ * {@code bastion.properties} by the launcher and applied to an {@link OmsContext}.
+ */
+public final class OmsConfiguration
+{
+    /** Longest ClOrdID. */
+    public static final int CL_ORD_ID_LENGTH = ClientNewOrderDecoder.clOrdIdLength();
+
+    /** Longest account. */
+    public static final int ACCOUNT_LENGTH = ClientNewOrderDecoder.accountLength();
+
+    /** Longest symbol. */
+    public static final int SYMBOL_LENGTH = ClientNewOrderDecoder.symbolLength();
+
+    /** Longest venue name. */
+    public static final int VENUE_NAME_LENGTH = ClientNewOrderDecoder.exDestinationLength();
+
+    /** Longest venue OrderID. */
+    public static final int ORDER_ID_LENGTH = 64;
+
+    /** Fragments read per duty cycle. */
+    public static final int FRAGMENT_LIMIT = 64;
+
+    /** Property: comma-separated symbols the OMS trades. */
+    public static final String SYMBOLS_PROP = "oms.symbols";
+
+    /** Property prefix: {@code oms.route.<SYMBOL>=<VENUE>} routes a symbol to a venue. */
+    public static final String ROUTE_PROP_PREFIX = "oms.route.";
+
+    /** Property: venue for symbols without a route and orders without ExDestination. */
+    public static final String DEFAULT_VENUE_PROP = "oms.defaultVenue";
+
+    /** Property: account given to orders that carry none. */
+    public static final String DEFAULT_ACCOUNT_PROP = "oms.defaultAccount";
+
+    /** Default of {@link #DEFAULT_ACCOUNT_PROP}. */
+    public static final String DEFAULT_ACCOUNT_DEFAULT = "DEFAULT";
+
+    /** Property: orders held in memory (working and recently finished). */
+    public static final String ORDER_CAPACITY_PROP = "oms.orderCapacity";
+
+    /** Default of {@link #ORDER_CAPACITY_PROP}. */
+    public static final int ORDER_CAPACITY_DEFAULT = 100_000;
+
+    /** Property: positions file (Chronicle Map), relative to the data directory unless absolute. */
+    public static final String POSITIONS_FILE_PROP = "oms.positionsFile";
+
+    /** Default of {@link #POSITIONS_FILE_PROP}. */
+    public static final String POSITIONS_FILE_DEFAULT = "positions.cmap";
+
+    /** Property: how many positions the file holds. */
+    public static final String POSITION_ENTRIES_PROP = "oms.positionEntries";
+
+    /** Default of {@link #POSITION_ENTRIES_PROP}. */
+    public static final long POSITION_ENTRIES_DEFAULT = 100_000;
+
+    /** Property: largest quantity of one order. */
+    public static final String MAX_ORDER_QTY_PROP = "risk.maxOrderQty";
+
+    /** Property: largest notional of one limit order. */
+    public static final String MAX_ORDER_NOTIONAL_PROP = "risk.maxOrderNotional";
+
+    private OmsConfiguration()
+    {
+    }
+}

@@ -1,0 +1,288 @@
+package io.bastion.oms;
+
+import io.aeron.Aeron;
+import io.bastion.protocol.Streams;
+import io.bastion.risk.RiskLimits;
+import org.agrona.concurrent.EpochNanoClock;
+import org.agrona.concurrent.SystemEpochNanoClock;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every setting and dependency of the OMS; {@link #conclude()} validates them once, at start.
+ */
+public final class OmsContext
+{
+    private Aeron aeron;
+    private String channel = Streams.IPC_CHANNEL;
+    private int inboundStreamId = Streams.OMS_INBOUND_STREAM_ID;
+    private int outboundStreamId = Streams.OMS_OUTBOUND_STREAM_ID;
+    private EpochNanoClock clock = new SystemEpochNanoClock();
+    private final List<String> venueNames = new ArrayList<>();
+    private final List<String> symbols = new ArrayList<>();
+    private final Map<String, String> routes = new LinkedHashMap<>();
+    private String defaultVenue;
+    private String defaultAccount = OmsConfiguration.DEFAULT_ACCOUNT_DEFAULT;
+    private int orderCapacity = OmsConfiguration.ORDER_CAPACITY_DEFAULT;
+    private File positionsFile;
+    private long positionEntries = OmsConfiguration.POSITION_ENTRIES_DEFAULT;
+    private RiskLimits riskLimits = RiskLimits.NONE;
+    private long idBase = -1;
+    private boolean concluded;
+
+    /**
+     * Validate the settings; call once before use.
+     *
+     * @return this.
+     * @throws IllegalStateException naming what is wrong.
+     */
+    public OmsContext conclude()
+    {
+        if (concluded)
+        {
+            throw new IllegalStateException("OmsContext already concluded");
+        }
+        require(aeron != null, "aeron is required");
+        require(positionsFile != null, "positionsFile is required");
+        require(orderCapacity > 0, "orderCapacity must be positive: " + orderCapacity);
+        require(!venueNames.isEmpty(), "at least one venue is required");
+        for (final String venue : venueNames)
+        {
+            requireLength(venue, OmsConfiguration.VENUE_NAME_LENGTH, "venue name");
+        }
+        for (final String symbol : symbols)
+        {
+            requireLength(symbol, OmsConfiguration.SYMBOL_LENGTH, "symbol");
+        }
+        requireLength(defaultAccount, OmsConfiguration.ACCOUNT_LENGTH, "default account");
+        for (final Map.Entry<String, String> route : routes.entrySet())
+        {
+            require(symbols.contains(route.getKey()),
+                "route for unknown symbol " + route.getKey() + " (add it to " + OmsConfiguration.SYMBOLS_PROP + ")");
+            require(venueNames.contains(route.getValue()),
+                "route " + route.getKey() + " -> unknown venue " + route.getValue());
+        }
+        require(defaultVenue == null || venueNames.contains(defaultVenue), "unknown default venue " + defaultVenue);
+        if (idBase < 0)
+        {
+            idBase = clock.nanoTime() / 1000;
+        }
+        concluded = true;
+        return this;
+    }
+
+    private static void require(final boolean condition, final String message)
+    {
+        if (!condition)
+        {
+            throw new IllegalStateException(message);
+        }
+    }
+
+    private static void requireLength(final String value, final int maxLength, final String what)
+    {
+        require(value != null && !value.isEmpty() && value.length() <= maxLength,
+            what + " must have 1 to " + maxLength + " characters: '" + value + "'");
+    }
+
+    /** @return the Aeron client. */
+    public Aeron aeron()
+    {
+        return aeron;
+    }
+
+    /** @param aeron the Aeron client. @return this. */
+    public OmsContext aeron(final Aeron aeron)
+    {
+        this.aeron = aeron;
+        return this;
+    }
+
+    /** @return channel of both streams. */
+    public String channel()
+    {
+        return channel;
+    }
+
+    /** @param channel channel of both streams. @return this. */
+    public OmsContext channel(final String channel)
+    {
+        this.channel = channel;
+        return this;
+    }
+
+    /** @return stream the OMS consumes. */
+    public int inboundStreamId()
+    {
+        return inboundStreamId;
+    }
+
+    /** @param streamId stream the OMS consumes. @return this. */
+    public OmsContext inboundStreamId(final int streamId)
+    {
+        this.inboundStreamId = streamId;
+        return this;
+    }
+
+    /** @return stream the OMS publishes. */
+    public int outboundStreamId()
+    {
+        return outboundStreamId;
+    }
+
+    /** @param streamId stream the OMS publishes. @return this. */
+    public OmsContext outboundStreamId(final int streamId)
+    {
+        this.outboundStreamId = streamId;
+        return this;
+    }
+
+    /** @return the clock, read once per duty cycle. */
+    public EpochNanoClock clock()
+    {
+        return clock;
+    }
+
+    /** @param clock the clock, read once per duty cycle. @return this. */
+    public OmsContext clock(final EpochNanoClock clock)
+    {
+        this.clock = clock;
+        return this;
+    }
+
+    /** @return venue names; the index of a name is its venue id. */
+    public List<String> venueNames()
+    {
+        return venueNames;
+    }
+
+    /** @param names venue names in venue id order. @return this. */
+    public OmsContext venueNames(final List<String> names)
+    {
+        venueNames.clear();
+        venueNames.addAll(names);
+        return this;
+    }
+
+    /** @return symbols the OMS accepts. */
+    public List<String> symbols()
+    {
+        return symbols;
+    }
+
+    /** @param symbols symbols the OMS accepts. @return this. */
+    public OmsContext symbols(final List<String> symbols)
+    {
+        this.symbols.clear();
+        this.symbols.addAll(symbols);
+        return this;
+    }
+
+    /** @return symbol to venue routes. */
+    public Map<String, String> routes()
+    {
+        return routes;
+    }
+
+    /** @param symbol a symbol. @param venue its venue. @return this. */
+    public OmsContext route(final String symbol, final String venue)
+    {
+        routes.put(symbol, venue);
+        return this;
+    }
+
+    /** @return venue for unrouted symbols, or null. */
+    public String defaultVenue()
+    {
+        return defaultVenue;
+    }
+
+    /** @param venue venue for unrouted symbols, or null for none. @return this. */
+    public OmsContext defaultVenue(final String venue)
+    {
+        this.defaultVenue = venue;
+        return this;
+    }
+
+    /** @return account for orders without one. */
+    public String defaultAccount()
+    {
+        return defaultAccount;
+    }
+
+    /** @param account account for orders without one. @return this. */
+    public OmsContext defaultAccount(final String account)
+    {
+        this.defaultAccount = account;
+        return this;
+    }
+
+    /** @return orders held in memory. */
+    public int orderCapacity()
+    {
+        return orderCapacity;
+    }
+
+    /** @param capacity orders held in memory. @return this. */
+    public OmsContext orderCapacity(final int capacity)
+    {
+        this.orderCapacity = capacity;
+        return this;
+    }
+
+    /** @return positions file. */
+    public File positionsFile()
+    {
+        return positionsFile;
+    }
+
+    /** @param file positions file. @return this. */
+    public OmsContext positionsFile(final File file)
+    {
+        this.positionsFile = file;
+        return this;
+    }
+
+    /** @return capacity of the positions file. */
+    public long positionEntries()
+    {
+        return positionEntries;
+    }
+
+    /** @param entries capacity of the positions file. @return this. */
+    public OmsContext positionEntries(final long entries)
+    {
+        this.positionEntries = entries;
+        return this;
+    }
+
+    /** @return pre-trade limits. */
+    public RiskLimits riskLimits()
+    {
+        return riskLimits;
+    }
+
+    /** @param limits pre-trade limits. @return this. */
+    public OmsContext riskLimits(final RiskLimits limits)
+    {
+        this.riskLimits = limits;
+        return this;
+    }
+
+    /** @return first order, execution and venue ClOrdID number; from the clock (epoch micros) when unset. */
+    public long idBase()
+    {
+        return idBase;
+    }
+
+    /** @param idBase first identifier number. @return this. */
+    public OmsContext idBase(final long idBase)
+    {
+        this.idBase = idBase;
+        return this;
+    }
+}

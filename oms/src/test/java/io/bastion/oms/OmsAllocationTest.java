@@ -1,0 +1,89 @@
+package io.bastion.oms;
+
+import io.bastion.oms.OmsHarness.VenueOrder;
+import io.bastion.sbe.ExecType;
+import io.bastion.sbe.OrdStatus;
+import io.bastion.sbe.Side;
+import org.junit.jupiter.api.Test;
+
+import java.lang.management.ManagementFactory;
+
+import static io.bastion.oms.OmsHarness.SIM;
+import static io.bastion.oms.OmsHarness.units;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class OmsAllocationTest
+{
+    private static final int WARM_UP_ORDERS = 60_000;
+    private static final int MEASURED_ORDERS = 20_000;
+
+    private final com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
+
+    @Test
+    void shouldNotAllocateOnTheOrderPathAfterWarmUp() throws Exception
+    {
+        try (OmsHarness oms = new OmsHarness(OmsHarness.tempDir(), context -> context.orderCapacity(4096)))
+        {
+            oms.newLimit("PROBE", Side.BUY, units(1), units(1), "AAPL");
+            oms.drain();
+            oms.next(VenueOrder.class);
+
+            run(oms, 1, WARM_UP_ORDERS);
+            final long allocated = run(oms, 1 + WARM_UP_ORDERS, MEASURED_ORDERS);
+
+            assertEquals(0, allocated, "bytes allocated by the OMS over " + MEASURED_ORDERS + " orders");
+            assertTrue(oms.oms.orderManager().counters().fills() >= WARM_UP_ORDERS + MEASURED_ORDERS);
+        }
+    }
+
+    /**
+     * Each order: new order, venue ack, two partial fills (the position updated twice). Only the OMS's doWork calls
+     * are measured; the test's own encoding and decoding happen outside the measured windows.
+     */
+    private long run(final OmsHarness oms, final int first, final int count)
+    {
+        long allocated = 0;
+        for (int i = first; i < first + count; i++)
+        {
+            oms.newLimit(clOrdId(i), (i & 1) == 0 ? Side.BUY : Side.SELL, units(10), units(100), "AAPL");
+            allocated += work(oms);
+            final long venueClOrdId = oms.lastVenueClOrdId;
+            oms.venueExecution(SIM, venueClOrdId, 0, ExecType.NEW, OrdStatus.NEW, 0, 0, "V1", "");
+            oms.venueExecution(SIM, venueClOrdId, 0, ExecType.TRADE, OrdStatus.PARTIALLY_FILLED, units(4), units(100),
+                "V1", "");
+            oms.venueExecution(SIM, venueClOrdId, 0, ExecType.TRADE, OrdStatus.FILLED, units(6), units(101), "V1", "");
+            allocated += work(oms);
+        }
+        return allocated;
+    }
+
+    private final String[] ids = new String[64 * 1024];
+
+    private String clOrdId(final int i)
+    {
+        final int slot = i % ids.length;
+        if (ids[slot] == null || !ids[slot].equals("O" + i))
+        {
+            ids[slot] = "O" + i;
+        }
+        return ids[slot];
+    }
+
+    private long work(final OmsHarness oms)
+    {
+        long allocated = 0;
+        final long deadline = System.nanoTime() + 5_000_000_000L;
+        int idle = 0;
+        while (idle < 50 && System.nanoTime() < deadline)
+        {
+            final long before = threads.getCurrentThreadAllocatedBytes();
+            final int work = oms.doWork();
+            allocated += threads.getCurrentThreadAllocatedBytes() - before;
+            final int out = oms.pollOutboundRecordingVenueIds();
+            idle = work + out == 0 ? idle + 1 : 0;
+        }
+        return allocated;
+    }
+}

@@ -1,0 +1,392 @@
+package io.bastion.oms;
+
+import io.aeron.Aeron;
+import io.aeron.ExclusivePublication;
+import io.aeron.Subscription;
+import io.aeron.driver.MediaDriver;
+import io.aeron.driver.ThreadingMode;
+import io.bastion.protocol.FixedPoint;
+import io.bastion.risk.RiskLimits;
+import io.bastion.sbe.ClientCancelDecoder;
+import io.bastion.sbe.ClientCancelEncoder;
+import io.bastion.sbe.ClientCancelRejectDecoder;
+import io.bastion.sbe.ClientExecutionReportDecoder;
+import io.bastion.sbe.ClientNewOrderEncoder;
+import io.bastion.sbe.ClientReplaceEncoder;
+import io.bastion.sbe.ClientStatusRequestEncoder;
+import io.bastion.sbe.CxlRejReason;
+import io.bastion.sbe.CxlRejResponseTo;
+import io.bastion.sbe.ExecType;
+import io.bastion.sbe.MessageHeaderDecoder;
+import io.bastion.sbe.MessageHeaderEncoder;
+import io.bastion.sbe.OrdRejReason;
+import io.bastion.sbe.OrdStatus;
+import io.bastion.sbe.OrdType;
+import io.bastion.sbe.SessionRole;
+import io.bastion.sbe.SessionState;
+import io.bastion.sbe.SessionStatusEncoder;
+import io.bastion.sbe.Side;
+import io.bastion.sbe.TimeInForce;
+import io.bastion.sbe.VenueCancelDecoder;
+import io.bastion.sbe.VenueExecutionEncoder;
+import io.bastion.sbe.VenueNewOrderDecoder;
+import org.agrona.CloseHelper;
+import org.agrona.DirectBuffer;
+import org.agrona.IoUtil;
+import org.agrona.concurrent.SleepingMillisIdleStrategy;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * Drives an {@link OmsAgent} by hand over a real embedded media driver: publishes inbound SBE, calls doWork on the
+ * test's thread with a fake clock, and decodes everything the OMS publishes into records.
+ */
+final class OmsHarness implements AutoCloseable
+{
+    static final int CLIENT_SESSION = 1;
+    static final int VENUE_SESSION = 1001;
+    static final int SIM = 0;
+    static final int OTHER_VENUE = 1;
+    static final long NOW_NS = 1_700_000_000_000_000_000L;
+
+    record ExecReport(
+        int sessionId, long orderId, long execId, long transactTimeNs, ExecType execType, OrdStatus ordStatus,
+        Side side, OrdType ordType, TimeInForce timeInForce, OrdRejReason ordRejReason, long orderQty, long price,
+        long lastQty, long lastPx, long cumQty, long leavesQty, long avgPx, String clOrdId, String origClOrdId,
+        String account, String symbol, String lastMkt, String text)
+    {
+    }
+
+    record CancelReject(
+        int sessionId, long orderId, OrdStatus ordStatus, CxlRejResponseTo responseTo, CxlRejReason reason,
+        String clOrdId, String origClOrdId, String text)
+    {
+    }
+
+    record VenueOrder(
+        int venueId, long venueClOrdId, Side side, OrdType ordType, TimeInForce timeInForce, long orderQty,
+        long price, String account, String symbol)
+    {
+    }
+
+    record VenueCancel(int venueId, long venueClOrdId, long origVenueClOrdId, String venueOrderId, String symbol)
+    {
+    }
+
+    final Path dir;
+    final File positionsFile;
+    private final MediaDriver driver;
+    private final Aeron aeron;
+    private final ExclusivePublication inbound;
+    private final Subscription outbound;
+    private final UnsafeBuffer buffer = new UnsafeBuffer(new byte[4096]);
+    private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
+    private final MessageHeaderDecoder headerDecoder = new MessageHeaderDecoder();
+    final ArrayDeque<Object> received = new ArrayDeque<>();
+    OmsAgent oms;
+    long nowNs = NOW_NS;
+
+    OmsHarness(final Path dir, final Consumer<OmsContext> configure)
+    {
+        this.dir = dir;
+        this.positionsFile = dir.resolve("positions.cmap").toFile();
+        final String aeronDir = dir.resolve("aeron-" + UUID.randomUUID()).toString();
+        driver = MediaDriver.launchEmbedded(new MediaDriver.Context()
+            .aeronDirectoryName(aeronDir)
+            .threadingMode(ThreadingMode.SHARED)
+            .sharedIdleStrategy(new SleepingMillisIdleStrategy(1))
+            .ipcTermBufferLength(64 * 1024)
+            .dirDeleteOnStart(true)
+            .dirDeleteOnShutdown(true));
+        aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(driver.aeronDirectoryName()));
+        inbound = aeron.addExclusivePublication("aeron:ipc", 1001);
+        outbound = aeron.addSubscription("aeron:ipc", 1002);
+        startOms(configure);
+    }
+
+    void startOms(final Consumer<OmsContext> configure)
+    {
+        final OmsContext context = new OmsContext()
+            .aeron(aeron)
+            .clock(() -> nowNs)
+            .venueNames(List.of("SIM", "OTHER"))
+            .symbols(List.of("AAPL", "MSFT", "IBM"))
+            .route("AAPL", "SIM")
+            .route("MSFT", "OTHER")
+            .defaultVenue("SIM")
+            .positionsFile(positionsFile)
+            .orderCapacity(1024)
+            .idBase(1000)
+            .riskLimits(new RiskLimits(units(10_000), units(5_000_000)));
+        configure.accept(context);
+        oms = new OmsAgent(context.conclude());
+        await(() -> inbound.isConnected() && outbound.isConnected());
+        venueUp(SIM);
+        venueUp(OTHER_VENUE);
+        drain();
+    }
+
+    void restartOms(final Consumer<OmsContext> configure)
+    {
+        oms.onClose();
+        oms = null;
+        startOms(configure);
+    }
+
+    static long units(final long units)
+    {
+        return FixedPoint.ofUnits(units);
+    }
+
+    static long px(final String price)
+    {
+        return FixedPoint.parse(price);
+    }
+
+    void venueUp(final int venueId)
+    {
+        sessionStatus(VENUE_SESSION + venueId, venueId, SessionRole.VENUE, SessionState.LOGGED_ON);
+    }
+
+    void sessionStatus(final int sessionId, final int venueId, final SessionRole role, final SessionState state)
+    {
+        final SessionStatusEncoder e = new SessionStatusEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder);
+        e.sessionId(sessionId).venueId(venueId).role(role).state(state).timestampNs(nowNs);
+        send(e.encodedLength());
+    }
+
+    void newOrder(
+        final String clOrdId, final Side side, final OrdType ordType, final long qty, final long price,
+        final String symbol, final String exDestination, final String account, final boolean possResend)
+    {
+        final ClientNewOrderEncoder e = new ClientNewOrderEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder);
+        e.sessionId(CLIENT_SESSION).sendingTimeNs(nowNs).side(side).ordType(ordType).timeInForce(TimeInForce.DAY)
+            .possResend((short)(possResend ? 1 : 0)).orderQty(qty).price(price).stopPx(FixedPoint.NULL_VALUE)
+            .clOrdId(clOrdId).account(account).symbol(symbol).exDestination(exDestination);
+        send(e.encodedLength());
+    }
+
+    void newLimit(final String clOrdId, final Side side, final long qty, final long price, final String symbol)
+    {
+        newOrder(clOrdId, side, OrdType.LIMIT, qty, price, symbol, "", "ACME", false);
+    }
+
+    void newOrder(final ClientNewOrderEncoder encoderFilledByCaller)
+    {
+        send(encoderFilledByCaller.encodedLength());
+    }
+
+    ClientNewOrderEncoder newOrderEncoder()
+    {
+        return new ClientNewOrderEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder);
+    }
+
+    void cancel(final String clOrdId, final String origClOrdId, final String symbol)
+    {
+        final ClientCancelEncoder e = new ClientCancelEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder);
+        e.sessionId(CLIENT_SESSION).side(Side.BUY).orderQty(units(1)).clOrdId(clOrdId).origClOrdId(origClOrdId)
+            .orderId("").symbol(symbol);
+        send(e.encodedLength());
+    }
+
+    void replace(final String clOrdId, final String origClOrdId)
+    {
+        final ClientReplaceEncoder e = new ClientReplaceEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder);
+        e.sessionId(CLIENT_SESSION).side(Side.BUY).ordType(OrdType.LIMIT).timeInForce(TimeInForce.DAY)
+            .orderQty(units(1)).price(units(1)).clOrdId(clOrdId).origClOrdId(origClOrdId).orderId("").symbol("AAPL");
+        send(e.encodedLength());
+    }
+
+    void statusRequest(final String clOrdId)
+    {
+        final ClientStatusRequestEncoder e =
+            new ClientStatusRequestEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder);
+        e.sessionId(CLIENT_SESSION).side(Side.BUY).clOrdId(clOrdId).orderId("").symbol("AAPL");
+        send(e.encodedLength());
+    }
+
+    void venueExecution(
+        final int venueId, final long venueClOrdId, final long origVenueClOrdId, final ExecType execType,
+        final OrdStatus ordStatus, final long lastQty, final long lastPx, final String venueOrderId,
+        final String text)
+    {
+        final VenueExecutionEncoder e = new VenueExecutionEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder);
+        e.venueId(venueId).venueClOrdId(venueClOrdId).origVenueClOrdId(origVenueClOrdId).transactTimeNs(nowNs)
+            .execType(execType).ordStatus(ordStatus)
+            .ordRejReason(execType == ExecType.REJECTED ? OrdRejReason.UNKNOWN_SYMBOL : OrdRejReason.NULL_VAL)
+            .lastQty(lastQty).lastPx(lastPx).cumQty(0).leavesQty(0).avgPx(0)
+            .venueOrderId(venueOrderId).venueExecId("X" + System.nanoTime()).text(text);
+        send(e.encodedLength());
+    }
+
+    void ack(final VenueOrder order)
+    {
+        venueExecution(order.venueId(), order.venueClOrdId(), 0, ExecType.NEW, OrdStatus.NEW, 0, 0,
+            "V" + order.venueClOrdId(), "");
+    }
+
+    void fill(final VenueOrder order, final long lastQty, final long lastPx)
+    {
+        venueExecution(order.venueId(), order.venueClOrdId(), 0, ExecType.TRADE, OrdStatus.PARTIALLY_FILLED,
+            lastQty, lastPx, "V" + order.venueClOrdId(), "");
+    }
+
+    private void send(final int bodyLength)
+    {
+        final int length = MessageHeaderEncoder.ENCODED_LENGTH + bodyLength;
+        while (inbound.offer(buffer, 0, length) < 0)
+        {
+            Thread.onSpinWait();
+        }
+    }
+
+    /**
+     * Run the OMS until it has consumed everything sent, then collect its output.
+     */
+    void drain()
+    {
+        long idleSince = System.nanoTime();
+        while (System.nanoTime() - idleSince < 20_000_000L)
+        {
+            final int work = oms.doWork() + outbound.poll(this::onOutbound, 100);
+            if (work > 0)
+            {
+                idleSince = System.nanoTime();
+            }
+        }
+    }
+
+    int doWork()
+    {
+        return oms.doWork();
+    }
+
+    long lastVenueClOrdId;
+    private final MessageHeaderDecoder discardHeader = new MessageHeaderDecoder();
+    private final VenueNewOrderDecoder discardVenueOrder = new VenueNewOrderDecoder();
+    private final io.aeron.logbuffer.FragmentHandler recordVenueIds = this::onOutboundDiscard;
+
+    /**
+     * Consume the OMS's output without keeping it, noting only the last venue ClOrdID.
+     */
+    int pollOutboundRecordingVenueIds()
+    {
+        return outbound.poll(recordVenueIds, 100);
+    }
+
+    @SuppressWarnings("unchecked")
+    <T> T next(final Class<T> type)
+    {
+        final Object message = received.poll();
+        if (message == null)
+        {
+            throw new AssertionError("expected a " + type.getSimpleName() + " but the OMS sent nothing more");
+        }
+        if (!type.isInstance(message))
+        {
+            throw new AssertionError("expected a " + type.getSimpleName() + " but got " + message);
+        }
+        return (T)message;
+    }
+
+    void assertNothingMore()
+    {
+        if (!received.isEmpty())
+        {
+            throw new AssertionError("unexpected output: " + received);
+        }
+    }
+
+    private void onOutboundDiscard(
+        final DirectBuffer buffer, final int offset, final int length, final io.aeron.logbuffer.Header header)
+    {
+        discardHeader.wrap(buffer, offset);
+        if (discardHeader.templateId() == VenueNewOrderDecoder.TEMPLATE_ID)
+        {
+            discardVenueOrder.wrap(buffer, offset + MessageHeaderDecoder.ENCODED_LENGTH, discardHeader.blockLength(),
+                discardHeader.version());
+            lastVenueClOrdId = discardVenueOrder.venueClOrdId();
+        }
+    }
+
+    private void onOutbound(
+        final DirectBuffer buffer, final int offset, final int length, final io.aeron.logbuffer.Header header)
+    {
+        headerDecoder.wrap(buffer, offset);
+        final int body = offset + MessageHeaderDecoder.ENCODED_LENGTH;
+        final int blockLength = headerDecoder.blockLength();
+        final int version = headerDecoder.version();
+        switch (headerDecoder.templateId())
+        {
+            case ClientExecutionReportDecoder.TEMPLATE_ID:
+            {
+                final ClientExecutionReportDecoder d = new ClientExecutionReportDecoder()
+                    .wrap(buffer, body, blockLength, version);
+                received.add(new ExecReport(d.sessionId(), d.orderId(), d.execId(), d.transactTimeNs(), d.execType(),
+                    d.ordStatus(), d.side(), d.ordType(), d.timeInForce(), d.ordRejReason(), d.orderQty(), d.price(),
+                    d.lastQty(), d.lastPx(), d.cumQty(), d.leavesQty(), d.avgPx(), d.clOrdId().trim(),
+                    d.origClOrdId().trim(), d.account().trim(), d.symbol().trim(), d.lastMkt().trim(), d.text()));
+                break;
+            }
+            case ClientCancelRejectDecoder.TEMPLATE_ID:
+            {
+                final ClientCancelRejectDecoder d = new ClientCancelRejectDecoder()
+                    .wrap(buffer, body, blockLength, version);
+                received.add(new CancelReject(d.sessionId(), d.orderId(), d.ordStatus(), d.responseTo(),
+                    d.cxlRejReason(), d.clOrdId().trim(), d.origClOrdId().trim(), d.text()));
+                break;
+            }
+            case VenueNewOrderDecoder.TEMPLATE_ID:
+            {
+                final VenueNewOrderDecoder d = new VenueNewOrderDecoder().wrap(buffer, body, blockLength, version);
+                received.add(new VenueOrder(d.venueId(), d.venueClOrdId(), d.side(), d.ordType(), d.timeInForce(),
+                    d.orderQty(), d.price(), d.account().trim(), d.symbol().trim()));
+                break;
+            }
+            case VenueCancelDecoder.TEMPLATE_ID:
+            {
+                final VenueCancelDecoder d = new VenueCancelDecoder().wrap(buffer, body, blockLength, version);
+                received.add(new VenueCancel(d.venueId(), d.venueClOrdId(), d.origVenueClOrdId(),
+                    d.venueOrderId().trim(), d.symbol().trim()));
+                break;
+            }
+            default:
+                throw new AssertionError("unexpected template " + headerDecoder.templateId());
+        }
+    }
+
+    private static void await(final java.util.function.BooleanSupplier condition)
+    {
+        final long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!condition.getAsBoolean())
+        {
+            if (System.nanoTime() > deadline)
+            {
+                throw new AssertionError("timed out");
+            }
+            Thread.onSpinWait();
+        }
+    }
+
+    public void close()
+    {
+        if (oms != null)
+        {
+            oms.onClose();
+        }
+        CloseHelper.closeAll(inbound, outbound, aeron, driver);
+        IoUtil.delete(dir.toFile(), true);
+    }
+
+    static Path tempDir() throws java.io.IOException
+    {
+        return Files.createTempDirectory("bastion-oms-test");
+    }
+}
