@@ -1,0 +1,214 @@
+package io.bastion.app;
+
+import io.aeron.Aeron;
+import io.aeron.driver.MediaDriver;
+import io.aeron.driver.ThreadingMode;
+import io.bastion.gateway.FixGateway;
+import io.bastion.gateway.FixGatewayContext;
+import io.bastion.oms.OmsAgent;
+import io.bastion.oms.OmsContext;
+import io.bastion.venuesim.VenueSimConfiguration;
+import io.bastion.venuesim.VenueSimContext;
+import io.bastion.venuesim.VenueSimulator;
+import org.agrona.CloseHelper;
+import org.agrona.ErrorHandler;
+import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.BusySpinIdleStrategy;
+import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.SleepingMillisIdleStrategy;
+import org.agrona.concurrent.status.AtomicCounter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import quickfix.FileLogFactory;
+import quickfix.LogFactory;
+import quickfix.SLF4JLogFactory;
+import quickfix.SessionSettings;
+
+import java.io.File;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Every component of Bastion in one process: an embedded media driver (unless an external one is configured), the
+ * OMS agent on its own thread, the FIX gateway with its agent, and, when enabled, the simulated venue.
+ */
+public final class Bastion implements AutoCloseable
+{
+    private static final Logger LOG = LoggerFactory.getLogger(Bastion.class);
+
+    private final BastionConfig config;
+    private final AtomicLong faults = new AtomicLong();
+    private MediaDriver driver;
+    private Aeron aeron;
+    private OmsAgent oms;
+    private AgentRunner omsRunner;
+    private VenueSimulator venueSim;
+    private FixGateway gateway;
+    private AgentRunner gatewayRunner;
+
+    private Bastion(final BastionConfig config)
+    {
+        this.config = config;
+    }
+
+    /**
+     * Start everything the configuration asks for.
+     *
+     * @param config the configuration.
+     * @return the running process.
+     */
+    public static Bastion launch(final BastionConfig config)
+    {
+        final Bastion bastion = new Bastion(config);
+        try
+        {
+            bastion.start();
+            return bastion;
+        }
+        catch (final RuntimeException ex)
+        {
+            bastion.close();
+            throw ex;
+        }
+    }
+
+    private void start()
+    {
+        final File dataDir = config.dataDir().toFile();
+        if (!dataDir.isDirectory() && !dataDir.mkdirs())
+        {
+            throw new IllegalStateException("cannot create data directory " + dataDir);
+        }
+        final ErrorHandler errorHandler = this::onFault;
+
+        final String aeronDir;
+        if (config.aeronDir() == null)
+        {
+            driver = MediaDriver.launchEmbedded(new MediaDriver.Context()
+                .aeronDirectoryName(embeddedAeronDir())
+                .threadingMode(ThreadingMode.SHARED)
+                .sharedIdleStrategy(new BackoffIdleStrategy())
+                .ipcTermBufferLength(config.ipcTermLength())
+                .dirDeleteOnStart(true)
+                .dirDeleteOnShutdown(true)
+                .errorHandler(errorHandler));
+            aeronDir = driver.aeronDirectoryName();
+        }
+        else
+        {
+            aeronDir = config.aeronDir();
+        }
+        aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(aeronDir).errorHandler(errorHandler));
+
+        final OmsContext omsContext = config.applyTo(new OmsContext().aeron(aeron)).conclude();
+        oms = new OmsAgent(omsContext);
+        omsRunner = new AgentRunner(idleStrategy(), errorHandler, (AtomicCounter)null, oms);
+        AgentRunner.startOnThread(omsRunner);
+
+        if (config.venueSimEnabled())
+        {
+            final SessionSettings simSettings = config.venueSimSettings();
+            final VenueSimContext simContext = VenueSimConfiguration.fromProperties(config.properties())
+                .sessionSettings(simSettings)
+                .logFactory(logFactory(simSettings));
+            venueSim = new VenueSimulator(simContext.conclude());
+            venueSim.start();
+        }
+
+        final SessionSettings clientSettings = config.clientSettings();
+        final FixGatewayContext gatewayContext = new FixGatewayContext()
+            .aeron(aeron)
+            .clientSettings(clientSettings)
+            .venueSettings(config.venueSettings())
+            .venueNames(config.venues())
+            .logFactory(logFactory(clientSettings))
+            .conclude();
+        gateway = new FixGateway(gatewayContext);
+        gatewayRunner = new AgentRunner(idleStrategy(), errorHandler, (AtomicCounter)null, gateway.agent());
+        AgentRunner.startOnThread(gatewayRunner);
+        gateway.start();
+    }
+
+    /**
+     * @return the configuration it runs with.
+     */
+    public BastionConfig config()
+    {
+        return config;
+    }
+
+    /**
+     * @return the OMS agent (positions and counters; read them, never drive it).
+     */
+    public OmsAgent oms()
+    {
+        return oms;
+    }
+
+    /**
+     * @return the FIX gateway.
+     */
+    public FixGateway gateway()
+    {
+        return gateway;
+    }
+
+    /**
+     * @return the simulated venue, or null when disabled.
+     */
+    public VenueSimulator venueSim()
+    {
+        return venueSim;
+    }
+
+    /**
+     * @return faults the agents and the media driver reported.
+     */
+    public long faults()
+    {
+        return faults.get();
+    }
+
+    /**
+     * Stop everything, in reverse order of start.
+     */
+    public void close()
+    {
+        CloseHelper.closeAll(gateway, gatewayRunner, venueSim, omsRunner, aeron, driver);
+    }
+
+    private void onFault(final Throwable throwable)
+    {
+        faults.incrementAndGet();
+        LOG.error("fault in a Bastion agent", throwable);
+    }
+
+    private IdleStrategy idleStrategy()
+    {
+        switch (config.idleStrategy())
+        {
+            case "busyspin":
+                return new BusySpinIdleStrategy();
+            case "sleep":
+                return new SleepingMillisIdleStrategy(1);
+            default:
+                return new BackoffIdleStrategy(100, 10, 1_000, 100_000);
+        }
+    }
+
+    private static LogFactory logFactory(final SessionSettings settings)
+    {
+        final Properties defaults = settings.getDefaultProperties();
+        return defaults.containsKey(FileLogFactory.SETTING_FILE_LOG_PATH) ?
+            new FileLogFactory(settings) : new SLF4JLogFactory(settings);
+    }
+
+    private static String embeddedAeronDir()
+    {
+        final File shm = new File("/dev/shm");
+        final File base = shm.isDirectory() ? shm : new File(System.getProperty("java.io.tmpdir"));
+        return new File(base, "bastion-" + UUID.randomUUID()).getAbsolutePath();
+    }
+}

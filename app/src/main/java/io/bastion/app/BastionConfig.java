@@ -1,0 +1,295 @@
+package io.bastion.app;
+
+import io.bastion.oms.OmsConfiguration;
+import io.bastion.oms.OmsContext;
+import io.bastion.protocol.FixedPoint;
+import io.bastion.risk.RiskLimits;
+import quickfix.ConfigError;
+import quickfix.SessionSettings;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * A configuration directory, loaded and checked: {@code bastion.properties} (everything but FIX sessions) plus the
+ * QuickFIX/J session files {@code clients.cfg}, {@code venues.cfg} and {@code venue-sim.cfg}. Every problem is
+ * reported as an {@link IllegalArgumentException} that names the file and key.
+ */
+public final class BastionConfig
+{
+    /** Everything that is not a FIX session. */
+    public static final String PROPERTIES_FILE = "bastion.properties";
+    /** Client sessions, QuickFIX/J format. */
+    public static final String CLIENTS_FILE = "clients.cfg";
+    /** Venue sessions, QuickFIX/J format. */
+    public static final String VENUES_FILE = "venues.cfg";
+    /** The simulated venue's sessions, QuickFIX/J format. */
+    public static final String VENUE_SIM_FILE = "venue-sim.cfg";
+
+    /** Property: data directory. */
+    public static final String DATA_DIR_PROP = "bastion.dataDir";
+    /** Property: external Aeron directory; empty for an embedded media driver. */
+    public static final String AERON_DIR_PROP = "aeron.dir";
+    /** Property: IPC term length. */
+    public static final String AERON_TERM_LENGTH_PROP = "aeron.ipcTermLength";
+    /** Property: idle strategy of the agent threads. */
+    public static final String IDLE_STRATEGY_PROP = "bastion.idleStrategy";
+    /** Property: venue names in venue-id order. */
+    public static final String VENUES_PROP = "venues";
+    /** Property: run the simulated venue in process. */
+    public static final String VENUE_SIM_ENABLED_PROP = "venuesim.enabled";
+
+    private final Path directory;
+    private final Properties properties;
+    private final Path dataDir;
+    private final Properties variables = new Properties();
+
+    private BastionConfig(final Path directory, final Properties properties)
+    {
+        this.directory = directory;
+        this.properties = properties;
+        final Path configured = Path.of(properties.getProperty(DATA_DIR_PROP, "data").trim());
+        this.dataDir = configured.toAbsolutePath().normalize();
+        variables.putAll(System.getProperties());
+        variables.setProperty(DATA_DIR_PROP, dataDir.toString());
+    }
+
+    /**
+     * Load a configuration directory.
+     *
+     * @param directory the directory.
+     * @return the configuration.
+     */
+    public static BastionConfig load(final Path directory)
+    {
+        final Path file = directory.resolve(PROPERTIES_FILE);
+        final Properties properties = new Properties();
+        try (InputStream in = Files.newInputStream(file))
+        {
+            properties.load(in);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot read " + file, ex);
+        }
+        return new BastionConfig(directory, properties);
+    }
+
+    /**
+     * A copy with some properties replaced (tests, benchmarks).
+     *
+     * @param overrides properties to set.
+     * @return the new configuration.
+     */
+    public BastionConfig with(final Properties overrides)
+    {
+        final Properties merged = new Properties();
+        merged.putAll(properties);
+        merged.putAll(overrides);
+        return new BastionConfig(directory, merged);
+    }
+
+    /** @return the configuration directory. */
+    public Path directory()
+    {
+        return directory;
+    }
+
+    /** @return all properties. */
+    public Properties properties()
+    {
+        return properties;
+    }
+
+    /** @return the absolute data directory. */
+    public Path dataDir()
+    {
+        return dataDir;
+    }
+
+    /** @return the external Aeron directory, or null for an embedded media driver. */
+    public String aeronDir()
+    {
+        final String value = properties.getProperty(AERON_DIR_PROP, "").trim();
+        return value.isEmpty() ? null : value;
+    }
+
+    /** @return IPC term length in bytes. */
+    public int ipcTermLength()
+    {
+        final String value = properties.getProperty(AERON_TERM_LENGTH_PROP, "4m").trim().toLowerCase();
+        final long multiplier = value.endsWith("m") ? 1024 * 1024 : value.endsWith("k") ? 1024 : 1;
+        final String digits = multiplier == 1 ? value : value.substring(0, value.length() - 1);
+        try
+        {
+            return Math.toIntExact(Long.parseLong(digits) * multiplier);
+        }
+        catch (final NumberFormatException | ArithmeticException ex)
+        {
+            throw invalid(AERON_TERM_LENGTH_PROP, value, "a size such as 4m or 65536");
+        }
+    }
+
+    /** @return the idle strategy name: backoff, busyspin or sleep. */
+    public String idleStrategy()
+    {
+        final String value = properties.getProperty(IDLE_STRATEGY_PROP, "backoff").trim();
+        if (!List.of("backoff", "busyspin", "sleep").contains(value))
+        {
+            throw invalid(IDLE_STRATEGY_PROP, value, "backoff, busyspin or sleep");
+        }
+        return value;
+    }
+
+    /** @return venue names in venue-id order. */
+    public List<String> venues()
+    {
+        final List<String> venues = list(VENUES_PROP);
+        if (venues.isEmpty())
+        {
+            throw invalid(VENUES_PROP, "", "at least one venue name");
+        }
+        return venues;
+    }
+
+    /** @return true when the simulated venue runs in process. */
+    public boolean venueSimEnabled()
+    {
+        return bool(VENUE_SIM_ENABLED_PROP, true);
+    }
+
+    /** @return client sessions. */
+    public SessionSettings clientSettings()
+    {
+        return sessionSettings(CLIENTS_FILE);
+    }
+
+    /** @return venue sessions. */
+    public SessionSettings venueSettings()
+    {
+        return sessionSettings(VENUES_FILE);
+    }
+
+    /** @return the simulated venue's sessions. */
+    public SessionSettings venueSimSettings()
+    {
+        return sessionSettings(VENUE_SIM_FILE);
+    }
+
+    /**
+     * Apply the {@code oms.*} and {@code risk.*} properties.
+     *
+     * @param context the OMS context to fill.
+     * @return the context.
+     */
+    public OmsContext applyTo(final OmsContext context)
+    {
+        context.venueNames(venues())
+            .symbols(list(OmsConfiguration.SYMBOLS_PROP))
+            .defaultAccount(properties.getProperty(
+                OmsConfiguration.DEFAULT_ACCOUNT_PROP, OmsConfiguration.DEFAULT_ACCOUNT_DEFAULT).trim())
+            .orderCapacity((int)longValue(OmsConfiguration.ORDER_CAPACITY_PROP,
+                OmsConfiguration.ORDER_CAPACITY_DEFAULT))
+            .positionEntries(longValue(OmsConfiguration.POSITION_ENTRIES_PROP,
+                OmsConfiguration.POSITION_ENTRIES_DEFAULT))
+            .positionsFile(dataDir.resolve(properties.getProperty(
+                OmsConfiguration.POSITIONS_FILE_PROP, OmsConfiguration.POSITIONS_FILE_DEFAULT).trim()).toFile())
+            .riskLimits(new RiskLimits(
+                decimal(OmsConfiguration.MAX_ORDER_QTY_PROP), decimal(OmsConfiguration.MAX_ORDER_NOTIONAL_PROP)));
+
+        final String defaultVenue = properties.getProperty(OmsConfiguration.DEFAULT_VENUE_PROP, "").trim();
+        context.defaultVenue(defaultVenue.isEmpty() ? null : defaultVenue);
+        for (final String name : properties.stringPropertyNames())
+        {
+            if (name.startsWith(OmsConfiguration.ROUTE_PROP_PREFIX))
+            {
+                context.route(name.substring(OmsConfiguration.ROUTE_PROP_PREFIX.length()),
+                    properties.getProperty(name).trim());
+            }
+        }
+        return context;
+    }
+
+    private SessionSettings sessionSettings(final String fileName)
+    {
+        final Path file = directory.resolve(fileName);
+        try (InputStream in = Files.newInputStream(file))
+        {
+            return new SessionSettings(in, variables);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot read " + file, ex);
+        }
+        catch (final ConfigError ex)
+        {
+            throw new IllegalArgumentException(file + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    private List<String> list(final String key)
+    {
+        final String value = properties.getProperty(key, "").trim();
+        final List<String> items = new ArrayList<>();
+        if (!value.isEmpty())
+        {
+            Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(items::add);
+        }
+        return items;
+    }
+
+    private long longValue(final String key, final long defaultValue)
+    {
+        final String value = properties.getProperty(key);
+        if (value == null || value.isBlank())
+        {
+            return defaultValue;
+        }
+        try
+        {
+            return Long.parseLong(value.trim());
+        }
+        catch (final NumberFormatException ex)
+        {
+            throw invalid(key, value, "a whole number");
+        }
+    }
+
+    private long decimal(final String key)
+    {
+        final String value = properties.getProperty(key);
+        if (value == null || value.isBlank())
+        {
+            return FixedPoint.NULL_VALUE;
+        }
+        final long mantissa = FixedPoint.parse(value.trim());
+        if (mantissa == FixedPoint.INVALID || mantissa <= 0)
+        {
+            throw invalid(key, value, "a positive decimal with at most 8 decimal places");
+        }
+        return mantissa;
+    }
+
+    private boolean bool(final String key, final boolean defaultValue)
+    {
+        final String value = properties.getProperty(key, Boolean.toString(defaultValue)).trim();
+        if (!value.equals("true") && !value.equals("false"))
+        {
+            throw invalid(key, value, "true or false");
+        }
+        return Boolean.parseBoolean(value);
+    }
+
+    private IllegalArgumentException invalid(final String key, final String value, final String expected)
+    {
+        return new IllegalArgumentException(
+            directory.resolve(PROPERTIES_FILE) + ": " + key + "='" + value + "' is invalid; expected " + expected);
+    }
+}

@@ -1,0 +1,181 @@
+package io.bastion.app;
+
+import io.bastion.oms.Position;
+import io.bastion.protocol.FixedPoint;
+import io.bastion.venuesim.VenueSimMain;
+import quickfix.ConfigError;
+import quickfix.SessionID;
+import quickfix.SessionSettings;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Command line: {@code run}, {@code demo} and {@code venue-sim}, each with {@code --config DIR}.
+ */
+public final class BastionMain
+{
+    private static final String USAGE = String.join(System.lineSeparator(),
+        "usage: bastion <command> [--config DIR]",
+        "  run        start Bastion: FIX acceptor for clients, OMS, venue sessions, simulated venue",
+        "  demo       start Bastion and a built-in client that trades and prints a live summary",
+        "             [--orders N] stop after N orders (default: run until interrupted)",
+        "  venue-sim  run only the simulated venue (reads venue-sim.cfg and venuesim.* properties)",
+        "DIR defaults to ./config");
+
+    private BastionMain()
+    {
+    }
+
+    /**
+     * Entry point.
+     *
+     * @param args command and options.
+     * @throws Exception if start-up fails.
+     */
+    public static void main(final String[] args) throws Exception
+    {
+        System.setProperty("chronicle.analytics.disable", "true");
+        System.setProperty("chronicle.announcer.disable", "true");
+        if (args.length == 0 || "--help".equals(args[0]) || "-h".equals(args[0]))
+        {
+            System.out.println(USAGE);
+            return;
+        }
+
+        final String command = args[0];
+        Path configDir = Path.of("config");
+        long orders = Long.MAX_VALUE;
+        for (int i = 1; i < args.length; i++)
+        {
+            if ("--config".equals(args[i]) && i + 1 < args.length)
+            {
+                configDir = Path.of(args[++i]);
+            }
+            else if ("--orders".equals(args[i]) && i + 1 < args.length)
+            {
+                orders = Long.parseLong(args[++i]);
+            }
+            else
+            {
+                fail("unknown option " + args[i]);
+            }
+        }
+        if (!Files.isDirectory(configDir))
+        {
+            fail("configuration directory not found: " + configDir.toAbsolutePath());
+        }
+
+        switch (command)
+        {
+            case "run":
+                run(configDir);
+                break;
+            case "demo":
+                demo(configDir, orders);
+                break;
+            case "venue-sim":
+                VenueSimMain.main(new String[]{ "--config", configDir.toString() });
+                break;
+            default:
+                fail("unknown command " + command);
+        }
+    }
+
+    private static void run(final Path configDir) throws InterruptedException
+    {
+        final CountDownLatch stop = new CountDownLatch(1);
+        try (Bastion bastion = Bastion.launch(BastionConfig.load(configDir)))
+        {
+            Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "bastion-shutdown"));
+            printBanner(bastion, System.out);
+            stop.await();
+        }
+    }
+
+    private static void demo(final Path configDir, final long orders) throws Exception
+    {
+        try (Bastion bastion = Bastion.launch(BastionConfig.load(configDir));
+            DemoClient client = new DemoClient(bastion, System.out))
+        {
+            printBanner(bastion, System.out);
+            final Thread main = Thread.currentThread();
+            Runtime.getRuntime().addShutdownHook(new Thread(main::interrupt, "bastion-shutdown"));
+            client.run(orders);
+        }
+    }
+
+    /**
+     * Print where clients connect and what runs.
+     *
+     * @param bastion the running process.
+     * @param out     where to print.
+     */
+    static void printBanner(final Bastion bastion, final PrintStream out)
+    {
+        final BastionConfig config = bastion.config();
+        out.println("Bastion is running (config " + config.directory().toAbsolutePath().normalize() + ", data " +
+            config.dataDir() + ")");
+        for (final String line : clientSessions(config.clientSettings()))
+        {
+            out.println("  FIX client session: " + line);
+        }
+        out.println("  venues: " + String.join(", ", config.venues()) +
+            (bastion.venueSim() != null ? " (simulated venue running in process)" : ""));
+        out.println("  positions: " + config.dataDir().resolve(config.properties()
+            .getProperty("oms.positionsFile", "positions.cmap")));
+        out.println("Stop with Ctrl-C.");
+    }
+
+    static List<String> clientSessions(final SessionSettings settings)
+    {
+        final List<String> lines = new ArrayList<>();
+        for (final Iterator<SessionID> it = settings.sectionIterator(); it.hasNext(); )
+        {
+            final SessionID id = it.next();
+            try
+            {
+                final String host = settings.getStringOrDefault(id, "SocketAcceptAddress", "0.0.0.0");
+                final String port = settings.getString(id, "SocketAcceptPort");
+                final boolean password = settings.isSetting(id, "LogonPassword");
+                lines.add(id.getBeginString() + " SenderCompID=" + id.getTargetCompID() + " TargetCompID=" +
+                    id.getSenderCompID() + " at " + host + ":" + port +
+                    (password ? " (Logon needs Password 554)" : " (no password)"));
+            }
+            catch (final ConfigError ex)
+            {
+                lines.add(id + ": " + ex.getMessage());
+            }
+        }
+        return lines;
+    }
+
+    static String qty(final long mantissa)
+    {
+        return FixedPoint.toString(mantissa);
+    }
+
+    static String describe(final Position position)
+    {
+        final long boughtAvg = position.boughtQty() == 0 ? 0 :
+            FixedPoint.mulDiv(position.boughtNotional(), FixedPoint.SCALE, position.boughtQty());
+        final long soldAvg = position.soldQty() == 0 ? 0 :
+            FixedPoint.mulDiv(position.soldNotional(), FixedPoint.SCALE, position.soldQty());
+        return String.format("%s %-5s net %10s  bought %8s @ %-10s sold %8s @ %-10s fills %d",
+            position.account(), position.symbol(), qty(position.netQty()), qty(position.boughtQty()),
+            FixedPoint.toString(boughtAvg), qty(position.soldQty()), FixedPoint.toString(soldAvg),
+            position.fillCount());
+    }
+
+    private static void fail(final String message)
+    {
+        System.err.println("bastion: " + message);
+        System.err.println(USAGE);
+        System.exit(2);
+    }
+}
