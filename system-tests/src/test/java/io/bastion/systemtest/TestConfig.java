@@ -1,0 +1,78 @@
+package io.bastion.systemtest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A copy of the project's default configuration directory in a temporary directory, with free ports and its own
+ * data directory, so tests exercise the configuration users get.
+ */
+final class TestConfig
+{
+    final Path root;
+    final Path configDir;
+    final Path dataDir;
+    final int clientPort;
+    final int venuePort;
+
+    private TestConfig(final Path root, final int clientPort, final int venuePort)
+    {
+        this.root = root;
+        this.configDir = root.resolve("config");
+        this.dataDir = root.resolve("data");
+        this.clientPort = clientPort;
+        this.venuePort = venuePort;
+    }
+
+    static TestConfig create()
+    {
+        try
+        {
+            final Path root = Files.createTempDirectory("bastion-system-test");
+            final TestConfig config = new TestConfig(root, freePort(), freePort());
+            Files.createDirectories(config.configDir);
+            final Path source = Path.of(System.getProperty("bastion.config.dir", "../config"));
+            config.copy(source, "bastion.properties", "bastion.dataDir=data",
+                "bastion.dataDir=" + config.dataDir);
+            config.copy(source, "clients.cfg", "SocketAcceptPort=9878", "SocketAcceptPort=" + config.clientPort);
+            config.copy(source, "venues.cfg", "SocketConnectPort=9880", "SocketConnectPort=" + config.venuePort);
+            config.copy(source, "venue-sim.cfg", "SocketAcceptPort=9880", "SocketAcceptPort=" + config.venuePort);
+            return config;
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    Path positionsFile()
+    {
+        return dataDir.resolve("positions.cmap");
+    }
+
+    void delete()
+    {
+        org.agrona.IoUtil.delete(root.toFile(), true);
+    }
+
+    private void copy(final Path source, final String name, final String from, final String to) throws IOException
+    {
+        final String text = Files.readString(source.resolve(name));
+        if (!text.contains(from))
+        {
+            throw new IllegalStateException(name + " no longer contains '" + from + "'");
+        }
+        Files.writeString(configDir.resolve(name), text.replace(from, to));
+    }
+
+    private static int freePort() throws IOException
+    {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress()))
+        {
+            return socket.getLocalPort();
+        }
+    }
+}
