@@ -1,0 +1,194 @@
+package io.bastion.gateway;
+
+import io.bastion.sbe.SessionRole;
+import io.bastion.sbe.SessionState;
+import io.bastion.sbe.VenueCancelRejectEncoder;
+import io.bastion.sbe.VenueExecutionEncoder;
+import org.agrona.concurrent.EpochNanoClock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import quickfix.Application;
+import quickfix.FieldNotFound;
+import quickfix.Message;
+import quickfix.SessionID;
+import quickfix.UnsupportedMessageType;
+
+/**
+ * The initiators' QuickFIX/J application: logs on to venues and translates their reports into SBE on the OMS
+ * inbound stream.
+ * <p>
+ * A venue's report must never be lost: when the OMS inbound stream does not accept one in time, this throws, so
+ * QuickFIX/J does not advance the incoming sequence number and asks the venue to resend it. That needs the session
+ * setting RejectMessageOnUnhandledException=N, QuickFIX/J's default, which {@link FixGatewayContext} enforces.
+ */
+final class VenueApplication implements Application
+{
+    private static final Logger LOGGER = LoggerFactory.getLogger(VenueApplication.class);
+
+    private final SessionRegistry registry;
+    private final InboundPublisher publisher;
+    private final EpochNanoClock clock;
+    private final FixGatewayCounters counters;
+
+    VenueApplication(
+        final SessionRegistry registry,
+        final InboundPublisher publisher,
+        final EpochNanoClock clock,
+        final FixGatewayCounters counters)
+    {
+        this.registry = registry;
+        this.publisher = publisher;
+        this.clock = clock;
+        this.counters = counters;
+    }
+
+    public void onCreate(final SessionID sessionID)
+    {
+    }
+
+    public synchronized void onLogon(final SessionID sessionID)
+    {
+        publishSessionStatus(sessionID, SessionState.LOGGED_ON);
+    }
+
+    public synchronized void onLogout(final SessionID sessionID)
+    {
+        publishSessionStatus(sessionID, SessionState.LOGGED_OUT);
+    }
+
+    public void toAdmin(final Message message, final SessionID sessionID)
+    {
+        if (FixTags.MSG_TYPE_LOGON.equals(FixFields.optional(message.getHeader(), FixTags.MSG_TYPE)))
+        {
+            final SessionEntry entry = registry.entry(sessionID);
+            if (null != entry && null != entry.venueLogonPassword())
+            {
+                message.setString(FixTags.PASSWORD, entry.venueLogonPassword());
+            }
+        }
+    }
+
+    public void fromAdmin(final Message message, final SessionID sessionID)
+    {
+        if (FixTags.MSG_TYPE_REJECT.equals(FixFields.optional(message.getHeader(), FixTags.MSG_TYPE)))
+        {
+            counters.onVenueMessageIgnored();
+            LOGGER.warn("venue session {} rejected message RefSeqNum={}: {}", sessionID,
+                FixFields.optional(message, FixTags.REF_SEQ_NUM), FixFields.optional(message, FixTags.TEXT));
+        }
+    }
+
+    public void toApp(final Message message, final SessionID sessionID)
+    {
+    }
+
+    public synchronized void fromApp(final Message message, final SessionID sessionID)
+        throws FieldNotFound, UnsupportedMessageType
+    {
+        final SessionEntry entry = registry.entry(sessionID);
+        if (null == entry)
+        {
+            throw new IllegalStateException("no configured venue session " + sessionID);
+        }
+
+        final String msgType = message.getHeader().getString(FixTags.MSG_TYPE);
+        final boolean accepted;
+        switch (msgType)
+        {
+            case FixTags.MSG_TYPE_EXECUTION_REPORT:
+                accepted = onExecutionReport(entry, message);
+                break;
+            case FixTags.MSG_TYPE_ORDER_CANCEL_REJECT:
+                accepted = onOrderCancelReject(entry, message);
+                break;
+            case FixTags.MSG_TYPE_BUSINESS_MESSAGE_REJECT:
+                counters.onVenueMessageIgnored();
+                LOGGER.warn("venue {} BusinessMessageReject RefMsgType={} BusinessRejectRefID={} reason={}: {}",
+                    entry.venueName(),
+                    FixFields.optional(message, FixTags.REF_MSG_TYPE),
+                    FixFields.optional(message, FixTags.BUSINESS_REJECT_REF_ID),
+                    FixFields.optional(message, FixTags.BUSINESS_REJECT_REASON),
+                    FixFields.optional(message, FixTags.TEXT));
+                return;
+            default:
+                throw new UnsupportedMessageType();
+        }
+
+        if (!accepted)
+        {
+            final String failure = "OMS inbound stream did not accept MsgType=" + msgType + " MsgSeqNum=" +
+                FixFields.optional(message.getHeader(), FixTags.MSG_SEQ_NUM) + " from venue " + entry.venueName() +
+                " (" + publisher.lastOfferFailure() + "): not acknowledged, the venue will be asked to resend it";
+            LOGGER.error(failure);
+            throw new IllegalStateException(failure);
+        }
+    }
+
+    private boolean onExecutionReport(final SessionEntry entry, final Message message)
+    {
+        checkIdentifierLengths(entry, message);
+        final VenueExecutionEncoder encoder = publisher.venueExecution();
+        encoder
+            .venueId(entry.venueId())
+            .venueClOrdId(FixFields.id(message, FixTags.CL_ORD_ID))
+            .origVenueClOrdId(FixFields.id(message, FixTags.ORIG_CL_ORD_ID))
+            .transactTimeNs(FixFields.timestampNs(message, FixTags.TRANSACT_TIME))
+            .execType(SbeEnums.execType(FixFields.optional(message, FixTags.EXEC_TYPE)))
+            .ordStatus(SbeEnums.ordStatus(FixFields.optional(message, FixTags.ORD_STATUS)))
+            .ordRejReason(SbeEnums.ordRejReason(FixFields.optional(message, FixTags.ORD_REJ_REASON)))
+            .lastQty(FixFields.venueDecimal(message, FixTags.LAST_QTY))
+            .lastPx(FixFields.venueDecimal(message, FixTags.LAST_PX))
+            .cumQty(FixFields.venueDecimal(message, FixTags.CUM_QTY))
+            .leavesQty(FixFields.venueDecimal(message, FixTags.LEAVES_QTY))
+            .avgPx(FixFields.venueDecimal(message, FixTags.AVG_PX))
+            .venueOrderId(FixFields.venueText(message, FixTags.ORDER_ID, VenueExecutionEncoder.venueOrderIdLength()))
+            .venueExecId(FixFields.venueText(message, FixTags.EXEC_ID, VenueExecutionEncoder.venueExecIdLength()))
+            .text(FixFields.freeText(message, FixTags.TEXT));
+
+        return publisher.offer(encoder.encodedLength());
+    }
+
+    private boolean onOrderCancelReject(final SessionEntry entry, final Message message)
+    {
+        final VenueCancelRejectEncoder encoder = publisher.venueCancelReject();
+        encoder
+            .venueId(entry.venueId())
+            .venueClOrdId(FixFields.id(message, FixTags.CL_ORD_ID))
+            .origVenueClOrdId(FixFields.id(message, FixTags.ORIG_CL_ORD_ID))
+            .ordStatus(SbeEnums.ordStatus(FixFields.optional(message, FixTags.ORD_STATUS)))
+            .responseTo(SbeEnums.cxlRejResponseTo(FixFields.optional(message, FixTags.CXL_REJ_RESPONSE_TO)))
+            .cxlRejReason(SbeEnums.cxlRejReason(FixFields.optional(message, FixTags.CXL_REJ_REASON)))
+            .text(FixFields.freeText(message, FixTags.TEXT));
+
+        return publisher.offer(encoder.encodedLength());
+    }
+
+    private static void checkIdentifierLengths(final SessionEntry entry, final Message message)
+    {
+        // A venue's report cannot be refused without losing it, so an over-long identifier is cut and shouted about.
+        if (FixFields.isLongerThan(message, FixTags.ORDER_ID, VenueExecutionEncoder.venueOrderIdLength()) ||
+            FixFields.isLongerThan(message, FixTags.EXEC_ID, VenueExecutionEncoder.venueExecIdLength()))
+        {
+            LOGGER.error("venue {} sent OrderID {} / ExecID {} longer than {} characters: forwarded cut to length",
+                entry.venueName(), FixFields.optional(message, FixTags.ORDER_ID),
+                FixFields.optional(message, FixTags.EXEC_ID), VenueExecutionEncoder.venueOrderIdLength());
+        }
+    }
+
+    private void publishSessionStatus(final SessionID sessionID, final SessionState state)
+    {
+        final SessionEntry entry = registry.entry(sessionID);
+        if (null == entry)
+        {
+            LOGGER.error("{} of unconfigured venue session {}", state, sessionID);
+            return;
+        }
+
+        LOGGER.info("venue {} session {} (sessionId={}) {}", entry.venueName(), sessionID, entry.sessionId(), state);
+        if (!publisher.sessionStatus(entry.sessionId(), entry.venueId(), SessionRole.VENUE, state, clock.nanoTime()))
+        {
+            LOGGER.error("OMS inbound stream did not accept SessionStatus {} of venue {} ({})",
+                state, entry.venueName(), publisher.lastOfferFailure());
+        }
+    }
+}
