@@ -353,7 +353,6 @@ public final class OrderManager implements OmsInboundHandler
 
             case CANCELED:
             case EXPIRED:
-            case DONE_FOR_DAY:
                 onVenueCancel(order, execType);
                 break;
 
@@ -380,8 +379,7 @@ public final class OrderManager implements OmsInboundHandler
         final int venueTextLength)
     {
         final Order order = orders.byVenueClOrdId(venueClOrdId);
-        if (order == null || order.venueId != venueId || !order.pendingCancel ||
-            order.cancelVenueClOrdId != venueClOrdId)
+        if (order == null || order.venueId != venueId || order.cancelVenueClOrdId != venueClOrdId)
         {
             counters.unknownVenueReports++;
             return;

@@ -28,6 +28,7 @@ import io.bastion.sbe.SessionStatusEncoder;
 import io.bastion.sbe.Side;
 import io.bastion.sbe.TimeInForce;
 import io.bastion.sbe.VenueCancelDecoder;
+import io.bastion.sbe.VenueCancelRejectEncoder;
 import io.bastion.sbe.VenueExecutionEncoder;
 import io.bastion.sbe.VenueNewOrderDecoder;
 import org.agrona.CloseHelper;
@@ -223,6 +224,16 @@ final class OmsHarness implements AutoCloseable
             .ordRejReason(execType == ExecType.REJECTED ? OrdRejReason.UNKNOWN_SYMBOL : OrdRejReason.NULL_VAL)
             .lastQty(lastQty).lastPx(lastPx).cumQty(0).leavesQty(0).avgPx(0)
             .venueOrderId(venueOrderId).venueExecId("X" + System.nanoTime()).text(text);
+        send(e.encodedLength());
+    }
+
+    void venueCancelReject(final int venueId, final long venueClOrdId, final long origVenueClOrdId, final String text)
+    {
+        final VenueCancelRejectEncoder e =
+            new VenueCancelRejectEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder);
+        e.venueId(venueId).venueClOrdId(venueClOrdId).origVenueClOrdId(origVenueClOrdId)
+            .ordStatus(OrdStatus.FILLED).responseTo(CxlRejResponseTo.CANCEL)
+            .cxlRejReason(CxlRejReason.TOO_LATE_TO_CANCEL).text(text);
         send(e.encodedLength());
     }
 

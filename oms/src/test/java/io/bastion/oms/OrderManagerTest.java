@@ -331,6 +331,56 @@ class OrderManagerTest
     }
 
     @Test
+    void shouldReportAFillWhileACancelIsPendingAndPassOnTheVenuesTooLateReject()
+    {
+        oms.newLimit("C1", Side.BUY, units(100), units(10), "AAPL");
+        oms.drain();
+        final VenueOrder routed = oms.next(VenueOrder.class);
+        oms.ack(routed);
+        oms.drain();
+        oms.received.clear();
+        oms.cancel("C2", "C1", "AAPL");
+        oms.drain();
+        oms.next(ExecReport.class);
+        final VenueCancel venueCancel = oms.next(VenueCancel.class);
+
+        oms.fill(routed, units(100), units(10));
+        oms.drain();
+        final ExecReport fill = oms.next(ExecReport.class);
+        assertEquals(ExecType.TRADE, fill.execType());
+        assertEquals(OrdStatus.FILLED, fill.ordStatus());
+        assertEquals("C1", fill.clOrdId());
+
+        oms.venueCancelReject(SIM, venueCancel.venueClOrdId(), routed.venueClOrdId(), "order is filled");
+        oms.drain();
+        final CancelReject reject = oms.next(CancelReject.class);
+        assertEquals(new CancelReject(OmsHarness.CLIENT_SESSION, fill.orderId(), OrdStatus.FILLED,
+            CxlRejResponseTo.CANCEL, CxlRejReason.TOO_LATE_TO_CANCEL, "C2", "C1",
+            "Venue rejected the cancel: order is filled"), reject);
+        oms.assertNothingMore();
+    }
+
+    @Test
+    void shouldShowPendingCancelOnAPartialFillThatArrivesWhileTheCancelIsPending()
+    {
+        oms.newLimit("C1", Side.BUY, units(100), units(10), "AAPL");
+        oms.drain();
+        final VenueOrder routed = oms.next(VenueOrder.class);
+        oms.ack(routed);
+        oms.cancel("C2", "C1", "AAPL");
+        oms.drain();
+        oms.received.clear();
+
+        oms.fill(routed, units(30), units(10));
+        oms.drain();
+
+        final ExecReport fill = oms.next(ExecReport.class);
+        assertEquals(ExecType.TRADE, fill.execType());
+        assertEquals(OrdStatus.PENDING_CANCEL, fill.ordStatus());
+        assertEquals(units(70), fill.leavesQty());
+    }
+
+    @Test
     void shouldRejectCancelOfUnknownOrderWithOrderIdNone()
     {
         oms.cancel("C9", "NOPE", "AAPL");
