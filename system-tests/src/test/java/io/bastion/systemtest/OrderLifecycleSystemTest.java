@@ -9,6 +9,7 @@ import quickfix.Message;
 
 import static io.bastion.systemtest.Orders.assertReport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,12 +40,7 @@ class OrderLifecycleSystemTest
             client.send(Orders.newOrder("REST-1", "ACME", "AAPL", '1', '2', "100", "189.50"));
             final Message resting = client.awaitApp("8");
             assertReport(resting, "REST-1", '0', '0', "100", "0", "100", "0", "0", "0");
-            assertEquals("AAPL", resting.getString(55));
-            assertEquals('1', resting.getChar(54));
-            assertEquals('2', resting.getChar(40));
-            assertEquals('0', resting.getChar(59));
-            assertEquals("ACME", resting.getString(1));
-            Orders.assertDecimal("189.5", resting, 44, "Price");
+            assertOrderFields(resting, '1', "189.5");
 
             client.send(Orders.newOrder("TAKE-1", "ACME", "AAPL", '1', '2', "1500", "190.02"));
             final Message ack = client.awaitApp("8");
@@ -54,6 +50,13 @@ class OrderLifecycleSystemTest
             assertEquals("SIM", first.getString(30), "LastMkt (30)");
             final Message second = client.awaitApp("8");
             assertReport(second, "TAKE-1", 'F', '2', "1500", "1500", "0", "190.01333333", "500", "190.02");
+            assertEquals("SIM", second.getString(30), "LastMkt (30)");
+            for (final Message report : new Message[]{ ack, first, second })
+            {
+                assertOrderFields(report, '1', "190.02");
+                assertFalse(report.isSetField(41), "no OrigClOrdID (41) outside cancels");
+                assertFalse(report.isSetField(103), "no OrdRejReason (103) unless rejected");
+            }
 
             assertEquals(ack.getString(37), first.getString(37), "one OrderID for the order's life");
             assertEquals(ack.getString(37), second.getString(37), "one OrderID for the order's life");
@@ -88,6 +91,17 @@ class OrderLifecycleSystemTest
             assertEquals(FixedPoint.parse("94995"), after.soldNotional());
             assertEquals(3, after.fillCount());
         }
+    }
+
+    private static void assertOrderFields(final Message report, final char side, final String price)
+        throws Exception
+    {
+        assertEquals("AAPL", report.getString(55), "Symbol (55)");
+        assertEquals(side, report.getChar(54), "Side (54)");
+        assertEquals('2', report.getChar(40), "OrdType (40)");
+        assertEquals('0', report.getChar(59), "TimeInForce (59)");
+        assertEquals("ACME", report.getString(1), "Account (1)");
+        Orders.assertDecimal(price, report, 44, "Price");
     }
 
     private static long units(final long units)
