@@ -3,6 +3,8 @@ package io.bastion.app;
 import io.aeron.Aeron;
 import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
+import io.bastion.compliance.AuditJournalAgent;
+import io.bastion.compliance.AuditJournalContext;
 import io.bastion.gateway.FixGateway;
 import io.bastion.gateway.FixGatewayContext;
 import io.bastion.oms.OmsAgent;
@@ -32,7 +34,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Every component of Bastion in one process: an embedded media driver (unless an external one is configured), the
- * OMS agent on its own thread, the FIX gateway with its agent, and, when enabled, the simulated venue.
+ * audit journal, the OMS agent on its own thread, the FIX gateway with its agent, and, when enabled, the simulated
+ * venue.
  */
 public final class Bastion implements AutoCloseable
 {
@@ -47,6 +50,8 @@ public final class Bastion implements AutoCloseable
     private VenueSimulator venueSim;
     private FixGateway gateway;
     private AgentRunner gatewayRunner;
+    private AuditJournalAgent auditJournal;
+    private AgentRunner auditRunner;
 
     private Bastion(final BastionConfig config)
     {
@@ -101,6 +106,15 @@ public final class Bastion implements AutoCloseable
             aeronDir = config.aeronDir();
         }
         aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(aeronDir).errorHandler(errorHandler));
+
+        if (config.auditEnabled())
+        {
+            // Subscribes before the OMS and gateway publish, so the journal starts with the first message.
+            auditJournal = new AuditJournalAgent(config.applyTo(new AuditJournalContext().aeron(aeron)).conclude());
+            auditRunner = new AgentRunner(
+                new SleepingMillisIdleStrategy(1), errorHandler, (AtomicCounter)null, auditJournal);
+            AgentRunner.startOnThread(auditRunner);
+        }
 
         final OmsContext omsContext = config.applyTo(new OmsContext().aeron(aeron)).conclude();
         oms = new OmsAgent(omsContext);
@@ -164,6 +178,14 @@ public final class Bastion implements AutoCloseable
     }
 
     /**
+     * @return the audit journal agent, or null when disabled.
+     */
+    public AuditJournalAgent auditJournal()
+    {
+        return auditJournal;
+    }
+
+    /**
      * @return faults the agents and the media driver reported.
      */
     public long faults()
@@ -176,7 +198,7 @@ public final class Bastion implements AutoCloseable
      */
     public void close()
     {
-        CloseHelper.closeAll(gateway, gatewayRunner, venueSim, omsRunner, aeron, driver);
+        CloseHelper.closeAll(gatewayRunner, gateway, venueSim, omsRunner, auditRunner, aeron, driver);
     }
 
     private void onFault(final Throwable throwable)

@@ -1,5 +1,8 @@
 package io.bastion.app;
 
+import io.bastion.compliance.AuditDurability;
+import io.bastion.compliance.AuditJournalConfiguration;
+import io.bastion.compliance.AuditJournalContext;
 import io.bastion.oms.OmsConfiguration;
 import io.bastion.oms.OmsContext;
 import io.bastion.protocol.FixedPoint;
@@ -43,6 +46,9 @@ public final class BastionConfig
     public static final String IDLE_STRATEGY_PROP = "bastion.idleStrategy";
     /** Property: venue names in venue-id order. */
     public static final String VENUES_PROP = "venues";
+    /** Property: run the audit journal in process. */
+    public static final String AUDIT_ENABLED_PROP = "compliance.enabled";
+
     /** Property: run the simulated venue in process. */
     public static final String VENUE_SIM_ENABLED_PROP = "venuesim.enabled";
 
@@ -163,6 +169,39 @@ public final class BastionConfig
     public boolean venueSimEnabled()
     {
         return bool(VENUE_SIM_ENABLED_PROP, true);
+    }
+
+    /** @return true when the audit journal runs in process. */
+    public boolean auditEnabled()
+    {
+        return bool(AUDIT_ENABLED_PROP, true);
+    }
+
+    /**
+     * Apply the {@code compliance.*} properties.
+     *
+     * @param context the audit journal context to fill.
+     * @return the context.
+     */
+    public AuditJournalContext applyTo(final AuditJournalContext context)
+    {
+        context.journalDir(dataDir.resolve(properties.getProperty(AuditJournalConfiguration.JOURNAL_DIR_PROP,
+            AuditJournalConfiguration.JOURNAL_DIR_DEFAULT).trim()).toFile())
+            .segmentLength(longValue(AuditJournalConfiguration.SEGMENT_LENGTH_PROP,
+                AuditJournalConfiguration.SEGMENT_LENGTH_DEFAULT));
+        final String durability = properties.getProperty(AuditJournalConfiguration.DURABILITY_PROP);
+        if (durability != null && !durability.isBlank())
+        {
+            try
+            {
+                context.durability(AuditDurability.parse(durability.trim()));
+            }
+            catch (final IllegalArgumentException ex)
+            {
+                throw invalid(AuditJournalConfiguration.DURABILITY_PROP, durability, "fsync or none");
+            }
+        }
+        return context;
     }
 
     /** @return client sessions. */

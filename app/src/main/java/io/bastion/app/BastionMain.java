@@ -1,5 +1,6 @@
 package io.bastion.app;
 
+import io.bastion.compliance.AuditDump;
 import io.bastion.oms.Position;
 import io.bastion.protocol.FixedPoint;
 import io.bastion.venuesim.VenueSimMain;
@@ -26,6 +27,7 @@ public final class BastionMain
         "  demo       start Bastion and a built-in client that trades and prints a live summary",
         "             [--orders N] stop after N orders (default: run until interrupted)",
         "  venue-sim  run only the simulated venue (reads venue-sim.cfg and venuesim.* properties)",
+        "  audit-dump DIR   print every record of an audit journal directory (exit 1 if damaged)",
         "DIR defaults to ./config");
 
     private BastionMain()
@@ -49,6 +51,10 @@ public final class BastionMain
         }
 
         final String command = args[0];
+        if ("audit-dump".equals(command))
+        {
+            System.exit(AuditDump.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        }
         Path configDir = Path.of("config");
         long orders = Long.MAX_VALUE;
         for (int i = 1; i < args.length; i++)
@@ -129,6 +135,11 @@ public final class BastionMain
             (bastion.venueSim() != null ? " (simulated venue running in process)" : ""));
         out.println("  positions: " + config.dataDir().resolve(config.properties()
             .getProperty("oms.positionsFile", "positions.cmap")));
+        if (bastion.auditJournal() != null)
+        {
+            out.println("  audit journal: " + config.dataDir().resolve(config.properties()
+                .getProperty("compliance.journalDir", "audit")) + " (ops/bastion audit-dump DIR prints it)");
+        }
         out.println("Stop with Ctrl-C.");
     }
 

@@ -130,6 +130,10 @@ public final class FixedPoint
         {
             fraction *= 10;
         }
+        if (integerPart == MAX_INTEGER_PART && fraction > Long.MAX_VALUE % SCALE)
+        {
+            return INVALID;
+        }
 
         final long value = integerPart * SCALE + fraction;
         return negative ? -value : value;

@@ -22,14 +22,16 @@ class FixedPointTest
         "-12.5, -1250000000",
         "+3, 300000000",
         "1.500000000, 150000000",
-        "0, 0" })
+        "0, 0",
+        "92233720368.54775807, 9223372036854775807" })
     void shouldParseDecimals(final String text, final long expected)
     {
         assertEquals(expected, FixedPoint.parse(text));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "", "-", ".", "1.2.3", "abc", "1e5", "0.000000001", "99999999999999999999" })
+    @ValueSource(strings = { "", "-", ".", "1.2.3", "abc", "1e5", "0.000000001", "99999999999999999999",
+        "92233720368.99999999", "92233720368.54775808" })
     void shouldRefuseWhatIsNotAnExactDecimal(final String text)
     {
         assertEquals(FixedPoint.INVALID, FixedPoint.parse(text));
