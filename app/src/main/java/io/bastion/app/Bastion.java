@@ -17,6 +17,7 @@ import org.agrona.ErrorHandler;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.BusySpinIdleStrategy;
+import org.agrona.concurrent.CompositeAgent;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.agrona.concurrent.status.AtomicCounter;
@@ -92,7 +93,7 @@ public final class Bastion implements AutoCloseable
         if (config.aeronDir() == null)
         {
             driver = MediaDriver.launchEmbedded(new MediaDriver.Context()
-                .aeronDirectoryName(embeddedAeronDir())
+                .aeronDirectoryName(embeddedAeronDir(config.dataDir().toString()))
                 .threadingMode(ThreadingMode.SHARED)
                 .sharedIdleStrategy(new BackoffIdleStrategy())
                 .ipcTermBufferLength(config.ipcTermLength())
@@ -118,8 +119,6 @@ public final class Bastion implements AutoCloseable
 
         final OmsContext omsContext = config.applyTo(new OmsContext().aeron(aeron)).conclude();
         oms = new OmsAgent(omsContext);
-        omsRunner = new AgentRunner(idleStrategy(), errorHandler, (AtomicCounter)null, oms);
-        AgentRunner.startOnThread(omsRunner);
 
         if (config.venueSimEnabled())
         {
@@ -131,6 +130,7 @@ public final class Bastion implements AutoCloseable
             venueSim.start();
         }
 
+        final IdleStrategy omsIdle = idleStrategy();
         final SessionSettings clientSettings = config.clientSettings();
         final FixGatewayContext gatewayContext = new FixGatewayContext()
             .aeron(aeron)
@@ -138,10 +138,26 @@ public final class Bastion implements AutoCloseable
             .venueSettings(config.venueSettings())
             .venueNames(config.venues())
             .logFactory(logFactory(clientSettings))
+            .onInboundPublished(omsIdle instanceof WakeableIdleStrategy ? ((WakeableIdleStrategy)omsIdle)::wake :
+                () -> {})
             .conclude();
         gateway = new FixGateway(gatewayContext);
-        gatewayRunner = new AgentRunner(idleStrategy(), errorHandler, (AtomicCounter)null, gateway.agent());
-        AgentRunner.startOnThread(gatewayRunner);
+
+        if (config.sharedCoreThread())
+        {
+            // The gateway polls the OMS's output in the same duty cycle that produced it: one thread wake-up per
+            // hop instead of two.
+            omsRunner = new AgentRunner(omsIdle, errorHandler, (AtomicCounter)null,
+                new CompositeAgent(oms, gateway.agent()));
+            AgentRunner.startOnThread(omsRunner);
+        }
+        else
+        {
+            omsRunner = new AgentRunner(omsIdle, errorHandler, (AtomicCounter)null, oms);
+            AgentRunner.startOnThread(omsRunner);
+            gatewayRunner = new AgentRunner(idleStrategy(), errorHandler, (AtomicCounter)null, gateway.agent());
+            AgentRunner.startOnThread(gatewayRunner);
+        }
         gateway.start();
     }
 
@@ -198,7 +214,7 @@ public final class Bastion implements AutoCloseable
      */
     public void close()
     {
-        CloseHelper.closeAll(gatewayRunner, gateway, venueSim, omsRunner, auditRunner, aeron, driver);
+        CloseHelper.closeAll(gatewayRunner, omsRunner, gateway, venueSim, auditRunner, aeron, driver);
     }
 
     private void onFault(final Throwable throwable)
@@ -211,6 +227,8 @@ public final class Bastion implements AutoCloseable
     {
         switch (config.idleStrategy())
         {
+            case "wake":
+                return new WakeableIdleStrategy(20, 5, 1_000_000L);
             case "busyspin":
                 return new BusySpinIdleStrategy();
             case "sleep":
@@ -227,10 +245,15 @@ public final class Bastion implements AutoCloseable
             new FileLogFactory(settings) : new SLF4JLogFactory(settings);
     }
 
-    private static String embeddedAeronDir()
+    /**
+     * One embedded Aeron directory per data directory: a process restarted after a crash deletes what its
+     * predecessor left in /dev/shm instead of leaking it, and two Bastions on one data directory cannot both run.
+     */
+    private static String embeddedAeronDir(final String dataDir)
     {
         final File shm = new File("/dev/shm");
         final File base = shm.isDirectory() ? shm : new File(System.getProperty("java.io.tmpdir"));
-        return new File(base, "bastion-" + UUID.randomUUID()).getAbsolutePath();
+        final UUID id = UUID.nameUUIDFromBytes(dataDir.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return new File(base, "bastion-" + id).getAbsolutePath();
     }
 }

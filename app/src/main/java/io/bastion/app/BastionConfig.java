@@ -44,6 +44,9 @@ public final class BastionConfig
     public static final String AERON_TERM_LENGTH_PROP = "aeron.ipcTermLength";
     /** Property: idle strategy of the agent threads. */
     public static final String IDLE_STRATEGY_PROP = "bastion.idleStrategy";
+    /** Property: OMS and gateway on one thread ({@code shared}) or one thread each ({@code dedicated}). */
+    public static final String THREADING_PROP = "bastion.threading";
+
     /** Property: venue names in venue-id order. */
     public static final String VENUES_PROP = "venues";
     /** Property: run the audit journal in process. */
@@ -143,15 +146,26 @@ public final class BastionConfig
         }
     }
 
-    /** @return the idle strategy name: backoff, busyspin or sleep. */
+    /** @return the idle strategy name: wake, backoff, busyspin or sleep. */
     public String idleStrategy()
     {
-        final String value = properties.getProperty(IDLE_STRATEGY_PROP, "backoff").trim();
-        if (!List.of("backoff", "busyspin", "sleep").contains(value))
+        final String value = properties.getProperty(IDLE_STRATEGY_PROP, "wake").trim();
+        if (!List.of("wake", "backoff", "busyspin", "sleep").contains(value))
         {
-            throw invalid(IDLE_STRATEGY_PROP, value, "backoff, busyspin or sleep");
+            throw invalid(IDLE_STRATEGY_PROP, value, "wake, backoff, busyspin or sleep");
         }
         return value;
+    }
+
+    /** @return true when the OMS and the gateway's outbound agent share one thread. */
+    public boolean sharedCoreThread()
+    {
+        final String value = properties.getProperty(THREADING_PROP, "shared").trim();
+        if (!List.of("shared", "dedicated").contains(value))
+        {
+            throw invalid(THREADING_PROP, value, "shared or dedicated");
+        }
+        return "shared".equals(value);
     }
 
     /** @return venue names in venue-id order. */

@@ -84,9 +84,11 @@ public final class FixGateway implements AutoCloseable
 
         final long offerTimeoutNs = ctx.offerTimeoutNs();
         clientApplication = new ClientApplication(
-            registry, new InboundPublisher(publication, offerTimeoutNs, counters), ctx.epochNanoClock(), counters);
+            registry, new InboundPublisher(publication, offerTimeoutNs, counters, ctx.onInboundPublished()),
+            ctx.epochNanoClock(), counters);
         venueApplication = new VenueApplication(
-            registry, new InboundPublisher(publication, offerTimeoutNs, counters), ctx.epochNanoClock(), counters);
+            registry, new InboundPublisher(publication, offerTimeoutNs, counters, ctx.onInboundPublished()),
+            ctx.epochNanoClock(), counters);
         agent = new FixGatewayAgent(
             subscription, new OutboundAdapter(registry, counters), ctx.epochNanoClock(), ctx.fragmentLimit());
     }

@@ -55,6 +55,7 @@ public final class FixGatewayContext
     private LogFactory logFactory;
     private EpochNanoClock epochNanoClock;
     private long offerTimeoutNs = FixGatewayConfiguration.offerTimeoutNs();
+    private Runnable onInboundPublished = () -> {};
     private int fragmentLimit = FixGatewayConfiguration.fragmentLimit();
 
     private SessionRegistry sessionRegistry;
@@ -98,6 +99,10 @@ public final class FixGatewayContext
         if (inboundStreamId == outboundStreamId)
         {
             errors.add("inboundStreamId and outboundStreamId must differ, both are " + inboundStreamId);
+        }
+        if (null == onInboundPublished)
+        {
+            errors.add("onInboundPublished must not be null");
         }
         if (offerTimeoutNs < 0)
         {
@@ -352,6 +357,26 @@ public final class FixGatewayContext
     public long offerTimeoutNs()
     {
         return offerTimeoutNs;
+    }
+
+    /**
+     * @param onInboundPublished called on the FIX thread after each message the inbound stream accepted, e.g. to
+     *                           wake the consumer's thread instead of letting it sleep out its idle period;
+     *                           default does nothing. Must be thread safe and must not block.
+     * @return this.
+     */
+    public FixGatewayContext onInboundPublished(final Runnable onInboundPublished)
+    {
+        this.onInboundPublished = onInboundPublished;
+        return this;
+    }
+
+    /**
+     * @return called after each message the inbound stream accepted.
+     */
+    public Runnable onInboundPublished()
+    {
+        return onInboundPublished;
     }
 
     /**

@@ -35,10 +35,16 @@ final class InboundPublisher
     private final VenueExecutionEncoder venueExecution = new VenueExecutionEncoder();
     private final VenueCancelRejectEncoder venueCancelReject = new VenueCancelRejectEncoder();
     private final SessionStatusEncoder sessionStatus = new SessionStatusEncoder();
+    private final Runnable onPublished;
     private long lastOfferResult;
 
-    InboundPublisher(final Publication publication, final long offerTimeoutNs, final FixGatewayCounters counters)
+    InboundPublisher(
+        final Publication publication,
+        final long offerTimeoutNs,
+        final FixGatewayCounters counters,
+        final Runnable onPublished)
     {
+        this.onPublished = onPublished;
         this.publication = publication;
         this.offerTimeoutNs = offerTimeoutNs;
         this.counters = counters;
@@ -109,6 +115,7 @@ final class InboundPublisher
             if (result > 0)
             {
                 counters.onInboundPublished();
+                onPublished.run();
                 return true;
             }
 

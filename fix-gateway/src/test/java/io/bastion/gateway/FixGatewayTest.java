@@ -60,6 +60,7 @@ class FixGatewayTest
     private static final String VENUE_PASSWORD = "venue-secret";
 
     private final List<Throwable> agentErrors = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicLong inboundPublished = new java.util.concurrent.atomic.AtomicLong();
     private final RecordingLogFactory fixLogs = new RecordingLogFactory();
     private AeronFixture aeron;
     private OmsStub oms;
@@ -93,7 +94,8 @@ class FixGatewayTest
             .venueNames(VENUE_NAMES)
             .aeron(aeron.aeron())
             .messageStoreFactory(new MemoryStoreFactory())
-            .logFactory(fixLogs));
+            .logFactory(fixLogs)
+            .onInboundPublished(inboundPublished::incrementAndGet));
         oms.awaitInboundConnected();
         oms.awaitOutboundConnected();
         gateway.start();
@@ -162,6 +164,15 @@ class FixGatewayTest
 
         final ClientNewOrderDecoder decoded = oms.awaitClientNewOrder(d -> "NOS-1".equals(d.clOrdId()));
         final long afterNs = TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis() + 1);
+        final long deadlineMs = System.currentTimeMillis() + 5_000;
+        while (inboundPublished.get() != gateway.counters().inboundPublished() &&
+            System.currentTimeMillis() < deadlineMs)
+        {
+            Thread.onSpinWait();
+        }
+        assertTrue(inboundPublished.get() > 0, "the consumer is signalled after a published message");
+        assertEquals(gateway.counters().inboundPublished(), inboundPublished.get(),
+            "one signal per message the inbound stream accepted");
 
         assertEquals(client1SessionId, decoded.sessionId());
         assertTrue(decoded.sendingTimeNs() >= beforeNs && decoded.sendingTimeNs() <= afterNs,
