@@ -29,6 +29,12 @@ import quickfix.SLF4JLogFactory;
 import quickfix.SessionSettings;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.StandardOpenOption;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -44,6 +50,7 @@ public final class Bastion implements AutoCloseable
 
     private final BastionConfig config;
     private final AtomicLong faults = new AtomicLong();
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private MediaDriver driver;
     private Aeron aeron;
     private OmsAgent oms;
@@ -53,6 +60,8 @@ public final class Bastion implements AutoCloseable
     private AgentRunner gatewayRunner;
     private AuditJournalAgent auditJournal;
     private AgentRunner auditRunner;
+    private FileChannel dataDirLockChannel;
+    private FileLock dataDirLock;
 
     private Bastion(final BastionConfig config)
     {
@@ -87,6 +96,7 @@ public final class Bastion implements AutoCloseable
         {
             throw new IllegalStateException("cannot create data directory " + dataDir);
         }
+        lockDataDir(dataDir);
         final ErrorHandler errorHandler = this::onFault;
 
         final String aeronDir;
@@ -214,7 +224,36 @@ public final class Bastion implements AutoCloseable
      */
     public void close()
     {
-        CloseHelper.closeAll(gatewayRunner, omsRunner, gateway, venueSim, auditRunner, aeron, driver);
+        if (closed.getAndSet(true))
+        {
+            return;
+        }
+        CloseHelper.closeAll(gatewayRunner, omsRunner, gateway, venueSim, auditRunner, aeron, driver, dataDirLock,
+            dataDirLockChannel);
+    }
+
+    private void lockDataDir(final File dataDir)
+    {
+        final File lockFile = new File(dataDir, "bastion.lock");
+        try
+        {
+            dataDirLockChannel = FileChannel.open(
+                lockFile.toPath(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            dataDirLock = dataDirLockChannel.tryLock();
+        }
+        catch (final OverlappingFileLockException ex)
+        {
+            dataDirLock = null;
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot lock " + lockFile, ex);
+        }
+        if (null == dataDirLock)
+        {
+            throw new IllegalStateException("another Bastion is active on data directory " + dataDir +
+                " (it holds " + lockFile + ")");
+        }
     }
 
     private void onFault(final Throwable throwable)
@@ -246,8 +285,9 @@ public final class Bastion implements AutoCloseable
     }
 
     /**
-     * One embedded Aeron directory per data directory: a process restarted after a crash deletes what its
-     * predecessor left in /dev/shm instead of leaking it, and two Bastions on one data directory cannot both run.
+     * One embedded Aeron directory per data directory: a process restarted after a crash replaces what its
+     * predecessor left in /dev/shm instead of leaking it. The data directory's lock guarantees no live Bastion
+     * still uses it.
      */
     private static String embeddedAeronDir(final String dataDir)
     {

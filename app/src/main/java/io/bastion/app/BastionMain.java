@@ -95,24 +95,45 @@ public final class BastionMain
 
     private static void run(final Path configDir) throws InterruptedException
     {
-        final CountDownLatch stop = new CountDownLatch(1);
-        try (Bastion bastion = Bastion.launch(BastionConfig.load(configDir)))
+        final Bastion bastion = Bastion.launch(BastionConfig.load(configDir));
+        final CountDownLatch closed = new CountDownLatch(1);
+        // The JVM halts once its shutdown hooks finish, so the hook itself closes Bastion: FIX sessions log out,
+        // files close and the embedded media driver removes its directory.
+        Runtime.getRuntime().addShutdownHook(new Thread(() ->
         {
-            Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "bastion-shutdown"));
-            printBanner(bastion, System.out);
-            stop.await();
-        }
+            bastion.close();
+            closed.countDown();
+        }, "bastion-shutdown"));
+        printBanner(bastion, System.out);
+        closed.await();
     }
 
     private static void demo(final Path configDir, final long orders) throws Exception
     {
-        try (Bastion bastion = Bastion.launch(BastionConfig.load(configDir));
-            DemoClient client = new DemoClient(bastion, System.out))
+        final Bastion bastion = Bastion.launch(BastionConfig.load(configDir));
+        final DemoClient client = new DemoClient(bastion, System.out);
+        final Thread shutdown = new Thread(() ->
         {
-            printBanner(bastion, System.out);
-            final Thread main = Thread.currentThread();
-            Runtime.getRuntime().addShutdownHook(new Thread(main::interrupt, "bastion-shutdown"));
+            client.close();
+            bastion.close();
+        }, "bastion-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdown);
+        printBanner(bastion, System.out);
+        try
+        {
             client.run(orders);
+        }
+        finally
+        {
+            try
+            {
+                Runtime.getRuntime().removeShutdownHook(shutdown);
+                shutdown.run();
+            }
+            catch (final IllegalStateException ex)
+            {
+                // The JVM is already shutting down and the hook is closing everything.
+            }
         }
     }
 

@@ -69,6 +69,16 @@ class LogonSystemTest
     }
 
     @Test
+    void shouldRefuseToStartASecondBastionOnTheSameDataDirectory()
+    {
+        final RuntimeException refused = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
+            () -> Bastion.launch(BastionConfig.load(config.configDir)).close());
+        assertTrue(String.valueOf(refused.getMessage()).startsWith("another Bastion is active on data directory"),
+            refused.toString());
+        assertTrue(bastion.gateway().clientSessionCount() > 0, "the running Bastion is untouched");
+    }
+
+    @Test
     void shouldNeverLogOnAnUnknownCompId() throws Exception
     {
         try (FixTestClient client = new FixTestClient("INTRUDER", config.clientPort, null))
