@@ -86,6 +86,8 @@ public final class BastionMain
                 demo(configDir, orders);
                 break;
             case "venue-sim":
+                // venue-sim.cfg refers to ${bastion.dataDir}; QuickFIX/J substitutes system properties.
+                System.setProperty(BastionConfig.DATA_DIR_PROP, BastionConfig.load(configDir).dataDir().toString());
                 VenueSimMain.main(new String[]{ "--config", configDir.toString() });
                 break;
             default:
