@@ -228,6 +228,10 @@ public final class Bastion implements AutoCloseable
         {
             return;
         }
+        if (null == omsRunner && null != oms)
+        {
+            oms.onClose();
+        }
         CloseHelper.closeAll(gatewayRunner, omsRunner, gateway, venueSim, auditRunner, aeron, driver, dataDirLock,
             dataDirLockChannel);
     }
