@@ -12,7 +12,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
@@ -169,9 +168,11 @@ public final class BastionMain
     static List<String> clientSessions(final SessionSettings settings)
     {
         final List<String> lines = new ArrayList<>();
-        for (final Iterator<SessionID> it = settings.sectionIterator(); it.hasNext(); )
+        final List<SessionID> ids = new ArrayList<>();
+        settings.sectionIterator().forEachRemaining(ids::add);
+        ids.sort(java.util.Comparator.comparing(SessionID::toString));
+        for (final SessionID id : ids)
         {
-            final SessionID id = it.next();
             try
             {
                 final String host = settings.getStringOrDefault(id, "SocketAcceptAddress", "0.0.0.0");
