@@ -10,8 +10,6 @@ import org.slf4j.LoggerFactory;
 import quickfix.ConfigError;
 import quickfix.DefaultMessageFactory;
 import quickfix.Session;
-import quickfix.SocketAcceptor;
-import quickfix.SocketInitiator;
 
 /**
  * Bastion's FIX edge: a QuickFIX/J acceptor for client sessions and QuickFIX/J initiators for venue sessions,
@@ -46,8 +44,8 @@ public final class FixGateway implements AutoCloseable
     private final ClientApplication clientApplication;
     private final VenueApplication venueApplication;
     private final FixGatewayAgent agent;
-    private SocketAcceptor acceptor;
-    private SocketInitiator initiator;
+    private InlineSocketAcceptor acceptor;
+    private InlineSocketInitiator initiator;
     private boolean isStarted;
     private boolean isClosed;
 
@@ -109,7 +107,7 @@ public final class FixGateway implements AutoCloseable
 
         try
         {
-            acceptor = new SocketAcceptor(
+            acceptor = new InlineSocketAcceptor(
                 clientApplication,
                 ctx.clientStoreFactory(),
                 ctx.clientSettings(),
@@ -119,7 +117,7 @@ public final class FixGateway implements AutoCloseable
 
             if (registry.venueSessionCount() > 0)
             {
-                initiator = new SocketInitiator(
+                initiator = new InlineSocketInitiator(
                     venueApplication,
                     ctx.venueStoreFactory(),
                     ctx.venueSettings(),

@@ -61,6 +61,7 @@ class FixGatewayTest
 
     private final List<Throwable> agentErrors = new CopyOnWriteArrayList<>();
     private final java.util.concurrent.atomic.AtomicLong inboundPublished = new java.util.concurrent.atomic.AtomicLong();
+    private volatile String publishingThread;
     private final RecordingLogFactory fixLogs = new RecordingLogFactory();
     private AeronFixture aeron;
     private OmsStub oms;
@@ -95,7 +96,11 @@ class FixGatewayTest
             .aeron(aeron.aeron())
             .messageStoreFactory(new MemoryStoreFactory())
             .logFactory(fixLogs)
-            .onInboundPublished(inboundPublished::incrementAndGet));
+            .onInboundPublished(() ->
+            {
+                publishingThread = Thread.currentThread().getName();
+                inboundPublished.incrementAndGet();
+            }));
         oms.awaitInboundConnected();
         oms.awaitOutboundConnected();
         gateway.start();
@@ -173,6 +178,8 @@ class FixGatewayTest
         assertTrue(inboundPublished.get() > 0, "the consumer is signalled after a published message");
         assertEquals(gateway.counters().inboundPublished(), inboundPublished.get(),
             "one signal per message the inbound stream accepted");
+        assertTrue(publishingThread.startsWith("NioProcessor"),
+            "received messages are processed on the I/O thread, not handed to a queue: " + publishingThread);
 
         assertEquals(client1SessionId, decoded.sessionId());
         assertTrue(decoded.sendingTimeNs() >= beforeNs && decoded.sendingTimeNs() <= afterNs,
