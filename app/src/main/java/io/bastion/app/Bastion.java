@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 import quickfix.FileLogFactory;
 import quickfix.LogFactory;
 import quickfix.SLF4JLogFactory;
+import quickfix.SessionID;
 import quickfix.SessionSettings;
 
 import java.io.File;
@@ -35,7 +36,9 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.StandardOpenOption;
+import java.util.HashSet;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -142,12 +145,13 @@ public final class Bastion implements AutoCloseable
 
         final IdleStrategy omsIdle = idleStrategy();
         final SessionSettings clientSettings = config.clientSettings();
+        final SessionSettings venueSettings = config.venueSettings();
         final FixGatewayContext gatewayContext = new FixGatewayContext()
             .aeron(aeron)
             .clientSettings(clientSettings)
-            .venueSettings(config.venueSettings())
+            .venueSettings(venueSettings)
             .venueNames(config.venues())
-            .logFactory(logFactory(clientSettings))
+            .logFactory(logFactory(clientSettings, venueSettings))
             .onInboundPublished(omsIdle instanceof WakeableIdleStrategy ? ((WakeableIdleStrategy)omsIdle)::wake :
                 () -> {})
             .conclude();
@@ -279,6 +283,18 @@ public final class Bastion implements AutoCloseable
             default:
                 return new BackoffIdleStrategy(100, 10, 1_000, 100_000);
         }
+    }
+
+    /**
+     * Each session logs where its own file says: client sessions by clients.cfg, venue sessions by venues.cfg.
+     */
+    private static LogFactory logFactory(final SessionSettings clientSettings, final SessionSettings venueSettings)
+    {
+        final Set<SessionID> clientSessions = new HashSet<>();
+        clientSettings.sectionIterator().forEachRemaining(clientSessions::add);
+        final LogFactory clientLogs = logFactory(clientSettings);
+        final LogFactory venueLogs = logFactory(venueSettings);
+        return sessionId -> (clientSessions.contains(sessionId) ? clientLogs : venueLogs).create(sessionId);
     }
 
     private static LogFactory logFactory(final SessionSettings settings)
