@@ -1,11 +1,15 @@
 package io.bastion.gateway;
 
+import org.slf4j.Logger;
 import quickfix.LogUtil;
 import quickfix.Message;
 import quickfix.Session;
 import quickfix.SessionID;
 import quickfix.mina.EventHandlingStrategy;
 import quickfix.mina.SessionConnector;
+
+import java.io.IOException;
+import java.util.List;
 
 /**
  * Processes each received FIX message on the I/O thread that decoded it, instead of handing it through QuickFIX/J's
@@ -20,6 +24,31 @@ final class InlineEventHandling implements EventHandlingStrategy
     InlineEventHandling(final SessionConnector connector)
     {
         this.connector = connector;
+    }
+
+    /**
+     * Close the connector's sessions (stores and logs), which also removes them from QuickFIX/J's registry.
+     *
+     * @param sessionIds the connector's sessions.
+     * @param log        where to report a session that fails to close.
+     */
+    static void closeSessions(final List<SessionID> sessionIds, final Logger log)
+    {
+        for (final SessionID sessionId : sessionIds)
+        {
+            final Session session = Session.lookupSession(sessionId);
+            if (null != session)
+            {
+                try
+                {
+                    session.close();
+                }
+                catch (final IOException ex)
+                {
+                    log.warn("closing {}: {}", sessionId, ex.getMessage());
+                }
+            }
+        }
     }
 
     /**

@@ -1,14 +1,10 @@
 package io.bastion.gateway;
 
-import java.io.IOException;
-
 import quickfix.Application;
 import quickfix.ConfigError;
 import quickfix.LogFactory;
 import quickfix.MessageFactory;
 import quickfix.MessageStoreFactory;
-import quickfix.Session;
-import quickfix.SessionID;
 import quickfix.SessionSettings;
 import quickfix.mina.EventHandlingStrategy;
 import quickfix.mina.acceptor.AbstractSocketAcceptor;
@@ -68,28 +64,9 @@ final class InlineSocketAcceptor extends AbstractSocketAcceptor
         }
         finally
         {
-            closeSessions();
+            InlineEventHandling.closeSessions(getSessions(), log);
             clearConnectorSessions();
             started = false;
-        }
-    }
-
-    private void closeSessions()
-    {
-        for (final SessionID sessionId : getSessions())
-        {
-            final Session session = Session.lookupSession(sessionId);
-            if (null != session)
-            {
-                try
-                {
-                    session.close();
-                }
-                catch (final IOException ex)
-                {
-                    log.warn("closing {}: {}", sessionId, ex.getMessage());
-                }
-            }
         }
     }
 

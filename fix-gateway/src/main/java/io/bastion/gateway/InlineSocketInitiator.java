@@ -1,14 +1,10 @@
 package io.bastion.gateway;
 
-import java.io.IOException;
-
 import quickfix.Application;
 import quickfix.ConfigError;
 import quickfix.LogFactory;
 import quickfix.MessageFactory;
 import quickfix.MessageStoreFactory;
-import quickfix.Session;
-import quickfix.SessionID;
 import quickfix.SessionSettings;
 import quickfix.mina.EventHandlingStrategy;
 import quickfix.mina.initiator.AbstractSocketInitiator;
@@ -68,27 +64,8 @@ final class InlineSocketInitiator extends AbstractSocketInitiator
         }
         finally
         {
-            closeSessions();
+            InlineEventHandling.closeSessions(getSessions(), log);
             started = false;
-        }
-    }
-
-    private void closeSessions()
-    {
-        for (final SessionID sessionId : getSessions())
-        {
-            final Session session = Session.lookupSession(sessionId);
-            if (null != session)
-            {
-                try
-                {
-                    session.close();
-                }
-                catch (final IOException ex)
-                {
-                    log.warn("closing {}: {}", sessionId, ex.getMessage());
-                }
-            }
         }
     }
 
