@@ -185,6 +185,20 @@ public final class BastionConfig
         return bool(VENUE_SIM_ENABLED_PROP, true);
     }
 
+    /** @return the positions file, under the data directory unless absolute. */
+    public Path positionsFile()
+    {
+        return dataDir.resolve(properties.getProperty(
+            OmsConfiguration.POSITIONS_FILE_PROP, OmsConfiguration.POSITIONS_FILE_DEFAULT).trim());
+    }
+
+    /** @return the audit journal directory, under the data directory unless absolute. */
+    public Path auditJournalDir()
+    {
+        return dataDir.resolve(properties.getProperty(
+            AuditJournalConfiguration.JOURNAL_DIR_PROP, AuditJournalConfiguration.JOURNAL_DIR_DEFAULT).trim());
+    }
+
     /** @return true when the audit journal runs in process. */
     public boolean auditEnabled()
     {
@@ -199,8 +213,7 @@ public final class BastionConfig
      */
     public AuditJournalContext applyTo(final AuditJournalContext context)
     {
-        context.journalDir(dataDir.resolve(properties.getProperty(AuditJournalConfiguration.JOURNAL_DIR_PROP,
-            AuditJournalConfiguration.JOURNAL_DIR_DEFAULT).trim()).toFile())
+        context.journalDir(auditJournalDir().toFile())
             .segmentLength(longValue(AuditJournalConfiguration.SEGMENT_LENGTH_PROP,
                 AuditJournalConfiguration.SEGMENT_LENGTH_DEFAULT));
         final String durability = properties.getProperty(AuditJournalConfiguration.DURABILITY_PROP);
@@ -252,8 +265,7 @@ public final class BastionConfig
                 OmsConfiguration.ORDER_CAPACITY_DEFAULT))
             .positionEntries(longValue(OmsConfiguration.POSITION_ENTRIES_PROP,
                 OmsConfiguration.POSITION_ENTRIES_DEFAULT))
-            .positionsFile(dataDir.resolve(properties.getProperty(
-                OmsConfiguration.POSITIONS_FILE_PROP, OmsConfiguration.POSITIONS_FILE_DEFAULT).trim()).toFile())
+            .positionsFile(positionsFile().toFile())
             .riskLimits(new RiskLimits(
                 decimal(OmsConfiguration.MAX_ORDER_QTY_PROP), decimal(OmsConfiguration.MAX_ORDER_NOTIONAL_PROP)));
 

@@ -155,12 +155,10 @@ public final class BastionMain
         }
         out.println("  venues: " + String.join(", ", config.venues()) +
             (bastion.venueSim() != null ? " (simulated venue running in process)" : ""));
-        out.println("  positions: " + config.dataDir().resolve(config.properties()
-            .getProperty("oms.positionsFile", "positions.cmap")));
+        out.println("  positions: " + config.positionsFile());
         if (bastion.auditJournal() != null)
         {
-            out.println("  audit journal: " + config.dataDir().resolve(config.properties()
-                .getProperty("compliance.journalDir", "audit")) + " (ops/bastion audit-dump DIR prints it)");
+            out.println("  audit journal: " + config.auditJournalDir() + " (ops/bastion audit-dump DIR prints it)");
         }
         out.println("Stop with Ctrl-C.");
     }
@@ -190,11 +188,6 @@ public final class BastionMain
         return lines;
     }
 
-    static String qty(final long mantissa)
-    {
-        return FixedPoint.toString(mantissa);
-    }
-
     static String describe(final Position position)
     {
         final long boughtAvg = position.boughtQty() == 0 ? 0 :
@@ -202,8 +195,8 @@ public final class BastionMain
         final long soldAvg = position.soldQty() == 0 ? 0 :
             FixedPoint.mulDiv(position.soldNotional(), FixedPoint.SCALE, position.soldQty());
         return String.format("%s %-5s net %10s  bought %8s @ %-10s sold %8s @ %-10s fills %d",
-            position.account(), position.symbol(), qty(position.netQty()), qty(position.boughtQty()),
-            FixedPoint.toString(boughtAvg), qty(position.soldQty()), FixedPoint.toString(soldAvg),
+            position.account(), position.symbol(), FixedPoint.toString(position.netQty()), FixedPoint.toString(position.boughtQty()),
+            FixedPoint.toString(boughtAvg), FixedPoint.toString(position.soldQty()), FixedPoint.toString(soldAvg),
             position.fillCount());
     }
 

@@ -179,16 +179,6 @@ final class OmsHarness implements AutoCloseable
         newOrder(clOrdId, side, OrdType.LIMIT, qty, price, symbol, "", "ACME", false);
     }
 
-    void newOrder(final ClientNewOrderEncoder encoderFilledByCaller)
-    {
-        send(encoderFilledByCaller.encodedLength());
-    }
-
-    ClientNewOrderEncoder newOrderEncoder()
-    {
-        return new ClientNewOrderEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder);
-    }
-
     void cancel(final String clOrdId, final String origClOrdId, final String symbol)
     {
         final ClientCancelEncoder e = new ClientCancelEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder);
