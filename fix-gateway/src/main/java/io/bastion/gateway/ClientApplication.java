@@ -135,7 +135,8 @@ final class ClientApplication implements Application
             .account(FixFields.clientText(message, FixTags.ACCOUNT, ClientNewOrderEncoder.accountLength()))
             .symbol(FixFields.clientText(message, FixTags.SYMBOL, ClientNewOrderEncoder.symbolLength()))
             .exDestination(FixFields.clientText(
-                message, FixTags.EX_DESTINATION, ClientNewOrderEncoder.exDestinationLength()));
+                message, FixTags.EX_DESTINATION, ClientNewOrderEncoder.exDestinationLength()))
+            .expireTimeNs(expireTimeNs(message));
 
         return publisher.offer(encoder.encodedLength());
     }
@@ -171,7 +172,11 @@ final class ClientApplication implements Application
             .origClOrdId(FixFields.clientText(
                 message, FixTags.ORIG_CL_ORD_ID, ClientReplaceEncoder.origClOrdIdLength()))
             .orderId(FixFields.clientText(message, FixTags.ORDER_ID, ClientReplaceEncoder.orderIdLength()))
-            .symbol(FixFields.clientText(message, FixTags.SYMBOL, ClientReplaceEncoder.symbolLength()));
+            .symbol(FixFields.clientText(message, FixTags.SYMBOL, ClientReplaceEncoder.symbolLength()))
+            .stopPx(FixFields.clientDecimal(message, FixTags.STOP_PX))
+            .expireTimeNs(expireTimeNs(message))
+            .possResend(possResend(message))
+            .account(FixFields.clientText(message, FixTags.ACCOUNT, ClientReplaceEncoder.accountLength()));
 
         return publisher.offer(encoder.encodedLength());
     }
@@ -282,6 +287,12 @@ final class ClientApplication implements Application
     {
         final String value = FixFields.optional(message, FixTags.TIME_IN_FORCE);
         return null == value ? TimeInForce.DAY : SbeEnums.timeInForce(value);
+    }
+
+    private static long expireTimeNs(final Message message)
+    {
+        final long expireTimeNs = FixFields.timestampNs(message, FixTags.EXPIRE_TIME);
+        return FixTimestamps.NULL_NS == expireTimeNs ? 0 : expireTimeNs;
     }
 
     private static short possResend(final Message message)

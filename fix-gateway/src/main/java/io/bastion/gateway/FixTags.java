@@ -11,6 +11,7 @@ final class FixTags
     static final int CL_ORD_ID = 11;
     static final int CUM_QTY = 14;
     static final int EXEC_ID = 17;
+    static final int EXEC_REF_ID = 19;
     static final int EXEC_TRANS_TYPE = 20;
     static final int HANDL_INST = 21;
     static final int LAST_MKT = 30;
@@ -31,14 +32,17 @@ final class FixTags
     static final int TEXT = 58;
     static final int TIME_IN_FORCE = 59;
     static final int TRANSACT_TIME = 60;
+    static final int POSS_DUP_FLAG = 43;
     static final int POSS_RESEND = 97;
     static final int STOP_PX = 99;
     static final int EX_DESTINATION = 100;
     static final int CXL_REJ_REASON = 102;
     static final int ORD_REJ_REASON = 103;
+    static final int EXPIRE_TIME = 126;
     static final int EXEC_TYPE = 150;
     static final int LEAVES_QTY = 151;
     static final int REF_MSG_TYPE = 372;
+    static final int EXEC_RESTATEMENT_REASON = 378;
     static final int BUSINESS_REJECT_REF_ID = 379;
     static final int BUSINESS_REJECT_REASON = 380;
     static final int CXL_REJ_RESPONSE_TO = 434;

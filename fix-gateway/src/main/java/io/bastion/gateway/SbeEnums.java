@@ -2,6 +2,7 @@ package io.bastion.gateway;
 
 import io.bastion.sbe.CxlRejReason;
 import io.bastion.sbe.CxlRejResponseTo;
+import io.bastion.sbe.ExecRestatementReason;
 import io.bastion.sbe.ExecType;
 import io.bastion.sbe.OrdRejReason;
 import io.bastion.sbe.OrdStatus;
@@ -134,6 +135,21 @@ final class SbeEnums
         final int code = smallInt(fixValue);
         final CxlRejReason value = code < 0 ? null : CXL_REJ_REASONS[code];
         return null == value || value == CxlRejReason.NULL_VAL ? CxlRejReason.OTHER : value;
+    }
+
+    /**
+     * @param fixValue the field's text, or null when absent.
+     * @return {@code NULL_VAL} when absent, {@code OTHER} when not one of the schema's values.
+     */
+    static ExecRestatementReason execRestatementReason(final String fixValue)
+    {
+        if (null == fixValue)
+        {
+            return ExecRestatementReason.NULL_VAL;
+        }
+        final int code = smallInt(fixValue);
+        final boolean known = (code >= 0 && code <= ExecRestatementReason.WAREHOUSE_RECAP.value());
+        return known ? ExecRestatementReason.get((short)code) : ExecRestatementReason.OTHER;
     }
 
     private static <E> E lookup(final E[] table, final String fixValue)

@@ -143,6 +143,13 @@ final class VenueApplication implements Application
             .avgPx(FixFields.venueDecimal(message, FixTags.AVG_PX))
             .venueOrderId(FixFields.venueText(message, FixTags.ORDER_ID, VenueExecutionEncoder.venueOrderIdLength()))
             .venueExecId(FixFields.venueText(message, FixTags.EXEC_ID, VenueExecutionEncoder.venueExecIdLength()))
+            .orderQty(FixFields.venueDecimal(message, FixTags.ORDER_QTY))
+            .price(FixFields.venueDecimal(message, FixTags.PRICE))
+            .execRestatementReason(
+                SbeEnums.execRestatementReason(FixFields.optional(message, FixTags.EXEC_RESTATEMENT_REASON)))
+            .venueExecRefId(FixFields.venueText(message, FixTags.EXEC_REF_ID,
+                VenueExecutionEncoder.venueExecRefIdLength()))
+            .possDup((short)("Y".equals(FixFields.optional(message.getHeader(), FixTags.POSS_DUP_FLAG)) ? 1 : 0))
             .text(FixFields.freeText(message, FixTags.TEXT));
 
         return publisher.offer(encoder.encodedLength());

@@ -6,6 +6,7 @@ import io.bastion.sbe.ClientCancelRejectEncoder;
 import io.bastion.sbe.ClientExecutionReportEncoder;
 import io.bastion.sbe.CxlRejReason;
 import io.bastion.sbe.CxlRejResponseTo;
+import io.bastion.sbe.ExecRestatementReason;
 import io.bastion.sbe.ExecType;
 import io.bastion.sbe.MessageHeaderEncoder;
 import io.bastion.sbe.OrdRejReason;
@@ -89,7 +90,11 @@ public final class OmsPublisher
             .lastPx(lastPx)
             .cumQty(order.cumQty)
             .leavesQty(order.leavesQty())
-            .avgPx(order.avgPx);
+            .avgPx(order.avgPx)
+            .execRefId(0)
+            .execRestatementReason(ExecRestatementReason.NULL_VAL)
+            .stopPx(order.stopPx)
+            .expireTimeNs(0);
         final int base = e.offset();
         if (cancelIds)
         {
@@ -179,7 +184,8 @@ public final class OmsPublisher
             .timeInForce(order.timeInForce)
             .orderQty(order.orderQty)
             .price(order.price)
-            .stopPx(order.stopPx);
+            .stopPx(order.stopPx)
+            .expireTimeNs(0);
         final int base = e.offset();
         order.account.putFixed(buffer, base + VenueNewOrderEncoder.accountEncodingOffset(),
             VenueNewOrderEncoder.accountLength());
