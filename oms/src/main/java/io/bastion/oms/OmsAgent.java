@@ -30,7 +30,7 @@ public final class OmsAgent implements Agent
         subscription = context.aeron().addSubscription(context.channel(), context.inboundStreamId());
         publication = context.aeron().addExclusivePublication(context.channel(), context.outboundStreamId());
         positions = new PositionStore(context.positionsFile(), context.positionEntries());
-        orderManager = new OrderManager(context, new OmsPublisher(publication), positions);
+        orderManager = new OrderManager(context, new OmsPublisher(new PublicationOutput(publication)), positions);
         adapter = new OmsInboundAdapter(subscription, orderManager);
     }
 
@@ -40,7 +40,7 @@ public final class OmsAgent implements Agent
     public int doWork()
     {
         orderManager.nowNs(clock.nanoTime());
-        return adapter.poll(OmsConfiguration.FRAGMENT_LIMIT);
+        return adapter.poll(OmsConfiguration.FRAGMENT_LIMIT) + orderManager.pollTimers();
     }
 
     /**

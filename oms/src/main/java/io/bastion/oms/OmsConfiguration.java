@@ -23,6 +23,9 @@ public final class OmsConfiguration
     /** Longest venue OrderID. */
     public static final int ORDER_ID_LENGTH = 64;
 
+    /** Length of a venue ExecID. */
+    public static final int EXEC_ID_LENGTH = io.bastion.sbe.VenueExecutionDecoder.venueExecIdLength();
+
     /** Fragments read per duty cycle. */
     public static final int FRAGMENT_LIMIT = 64;
 

@@ -9,6 +9,9 @@ import org.agrona.concurrent.SystemEpochNanoClock;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -32,6 +35,9 @@ public final class OmsContext
     private long positionEntries = OmsConfiguration.POSITION_ENTRIES_DEFAULT;
     private RiskLimits riskLimits = RiskLimits.NONE;
     private long idBase = -1;
+    private final Map<String, VenueRules> venueRules = new LinkedHashMap<>();
+    private LocalTime tradingDayEnd;
+    private ZoneId tradingZone = ZoneOffset.UTC;
     private boolean concluded;
 
     /**
@@ -70,6 +76,10 @@ public final class OmsContext
         if (idBase < 0)
         {
             idBase = clock.nanoTime() / 1000;
+        }
+        for (final String venue : venueRules.keySet())
+        {
+            require(venueNames.contains(venue), "venue rules for an unknown venue: " + venue);
         }
         concluded = true;
         return this;
@@ -284,5 +294,65 @@ public final class OmsContext
     {
         this.idBase = idBase;
         return this;
+    }
+    /**
+     * What a venue accepts; venues without rules get {@link VenueRules#DEFAULT}.
+     *
+     * @param venue venue name.
+     * @param rules its rules.
+     * @return this.
+     */
+    public OmsContext venueRules(final String venue, final VenueRules rules)
+    {
+        venueRules.put(venue, rules);
+        return this;
+    }
+
+    /**
+     * @param venue venue name.
+     * @return its rules.
+     */
+    public VenueRules venueRules(final String venue)
+    {
+        return venueRules.getOrDefault(venue, VenueRules.DEFAULT);
+    }
+
+    /**
+     * End of the trading day: Day orders still working are taken off the venue and reported done for day, and GTC
+     * orders are restated (renewed) for the next day.
+     *
+     * @param end local time of day, or null for no end of day.
+     * @return this.
+     */
+    public OmsContext tradingDayEnd(final LocalTime end)
+    {
+        this.tradingDayEnd = end;
+        return this;
+    }
+
+    /**
+     * @return end of the trading day, or null.
+     */
+    public LocalTime tradingDayEnd()
+    {
+        return tradingDayEnd;
+    }
+
+    /**
+     * @param zone time zone of {@link #tradingDayEnd()}.
+     * @return this.
+     */
+    public OmsContext tradingZone(final ZoneId zone)
+    {
+        this.tradingZone = zone;
+        return this;
+    }
+
+    /**
+     * @return time zone of the trading day.
+     */
+    public ZoneId tradingZone()
+    {
+        return tradingZone;
     }
 }

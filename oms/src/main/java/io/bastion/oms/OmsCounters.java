@@ -18,6 +18,20 @@ public final class OmsCounters
     long venueExecutions;
     long unknownVenueReports;
     long ignoredVenueReports;
+    long replaceRejects;
+    long replaced;
+    long busts;
+    long corrections;
+    long unknownExecRefs;
+    long duplicateExecutions;
+    long lateFills;
+    long overfills;
+    long restatements;
+    long unsolicitedCancels;
+    long doneForDay;
+    long expired;
+    long venueCommandRejects;
+    long venueInformationalReports;
 
     /** @return client NewOrderSingles received. */
     public long newOrders()
@@ -89,5 +103,117 @@ public final class OmsCounters
     public long ignoredVenueReports()
     {
         return ignoredVenueReports;
+    }
+
+    /**
+     * @return replace requests refused, by Bastion or the venue.
+     */
+    public long replaceRejects()
+    {
+        return replaceRejects;
+    }
+
+    /**
+     * @return replaces confirmed by venues.
+     */
+    public long replaced()
+    {
+        return replaced;
+    }
+
+    /**
+     * @return executions busted (ExecType H).
+     */
+    public long busts()
+    {
+        return busts;
+    }
+
+    /**
+     * @return executions corrected (ExecType G).
+     */
+    public long corrections()
+    {
+        return corrections;
+    }
+
+    /**
+     * @return busts and corrections naming an execution Bastion does not know.
+     */
+    public long unknownExecRefs()
+    {
+        return unknownExecRefs;
+    }
+
+    /**
+     * @return executions received again (same venue ExecID) and not applied twice.
+     */
+    public long duplicateExecutions()
+    {
+        return duplicateExecutions;
+    }
+
+    /**
+     * @return executions received for orders already finished, applied and reported.
+     */
+    public long lateFills()
+    {
+        return lateFills;
+    }
+
+    /**
+     * @return executions that took CumQty above OrderQty.
+     */
+    public long overfills()
+    {
+        return overfills;
+    }
+
+    /**
+     * @return restatements reported to clients (venue-driven and GTC renewals).
+     */
+    public long restatements()
+    {
+        return restatements;
+    }
+
+    /**
+     * @return cancels a venue made without a client request.
+     */
+    public long unsolicitedCancels()
+    {
+        return unsolicitedCancels;
+    }
+
+    /**
+     * @return orders reported done for day.
+     */
+    public long doneForDay()
+    {
+        return doneForDay;
+    }
+
+    /**
+     * @return orders reported expired.
+     */
+    public long expired()
+    {
+        return expired;
+    }
+
+    /**
+     * @return venue commands not sent or refused with a session or business reject.
+     */
+    public long venueCommandRejects()
+    {
+        return venueCommandRejects;
+    }
+
+    /**
+     * @return venue pending-new/pending-cancel/pending-replace/status reports, which change nothing.
+     */
+    public long venueInformationalReports()
+    {
+        return venueInformationalReports;
     }
 }

@@ -4,12 +4,16 @@ import io.aeron.Subscription;
 import io.aeron.logbuffer.FragmentHandler;
 import io.aeron.logbuffer.Header;
 import io.bastion.sbe.ClientCancelDecoder;
+import io.bastion.sbe.CommandRejectSource;
+import io.bastion.sbe.ExecRestatementReason;
 import io.bastion.sbe.ClientNewOrderDecoder;
 import io.bastion.sbe.ClientReplaceDecoder;
 import io.bastion.sbe.ClientStatusRequestDecoder;
 import io.bastion.sbe.MessageHeaderDecoder;
 import io.bastion.sbe.SessionStatusDecoder;
 import io.bastion.sbe.VenueCancelRejectDecoder;
+import io.bastion.sbe.VenueCommandRejectedDecoder;
+import io.bastion.sbe.VenueCommandType;
 import io.bastion.sbe.VenueExecutionDecoder;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -32,11 +36,13 @@ public final class OmsInboundAdapter implements FragmentHandler
     private final VenueExecutionDecoder venueExecution = new VenueExecutionDecoder();
     private final VenueCancelRejectDecoder venueCancelReject = new VenueCancelRejectDecoder();
     private final SessionStatusDecoder sessionStatus = new SessionStatusDecoder();
+    private final VenueCommandRejectedDecoder commandRejected = new VenueCommandRejectedDecoder();
 
     private final AsciiId clOrdId = new AsciiId(OmsConfiguration.CL_ORD_ID_LENGTH);
     private final AsciiId origClOrdId = new AsciiId(OmsConfiguration.CL_ORD_ID_LENGTH);
     private final AsciiId orderId = new AsciiId(OmsConfiguration.ORDER_ID_LENGTH);
-    private final AsciiId execId = new AsciiId(OmsConfiguration.ORDER_ID_LENGTH);
+    private final AsciiId execId = new AsciiId(OmsConfiguration.EXEC_ID_LENGTH);
+    private final AsciiId execRefId = new AsciiId(OmsConfiguration.EXEC_ID_LENGTH);
     private final AsciiId account = new AsciiId(OmsConfiguration.ACCOUNT_LENGTH);
     private final AsciiId symbol = new AsciiId(OmsConfiguration.SYMBOL_LENGTH);
     private final AsciiId venue = new AsciiId(OmsConfiguration.VENUE_NAME_LENGTH);
@@ -111,6 +117,18 @@ public final class OmsInboundAdapter implements FragmentHandler
                 onVenueCancelReject(buffer, bodyOffset, blockLength, version);
                 break;
 
+            case VenueCommandRejectedDecoder.TEMPLATE_ID:
+            {
+                final VenueCommandRejectedDecoder d = commandRejected.wrap(buffer, bodyOffset, blockLength, version);
+                final int venueId = d.venueId();
+                final long venueClOrdId = d.venueClOrdId();
+                final VenueCommandType commandType = d.commandType();
+                final CommandRejectSource source = d.source();
+                final int textLength = d.getText(text, 0, Math.min(d.textLength(), TEXT_CAPACITY));
+                handler.onVenueCommandRejected(venueId, venueClOrdId, commandType, source, text, textLength);
+                break;
+            }
+
             case SessionStatusDecoder.TEMPLATE_ID:
                 sessionStatus.wrap(buffer, bodyOffset, blockLength, version);
                 handler.onSessionStatus(
@@ -148,6 +166,7 @@ public final class OmsInboundAdapter implements FragmentHandler
             d.orderQty(),
             d.price(),
             d.stopPx(),
+            timestampOrZero(d.expireTimeNs()),
             clOrdId,
             account,
             symbol,
@@ -179,9 +198,18 @@ public final class OmsInboundAdapter implements FragmentHandler
             ClientReplaceDecoder.orderIdLength());
         symbol.wrapFixed(buffer, offset + ClientReplaceDecoder.symbolEncodingOffset(),
             ClientReplaceDecoder.symbolLength());
+        if (version >= ClientReplaceDecoder.accountSinceVersion())
+        {
+            account.wrapFixed(buffer, offset + ClientReplaceDecoder.accountEncodingOffset(),
+                ClientReplaceDecoder.accountLength());
+        }
+        else
+        {
+            account.clear();
+        }
         handler.onReplace(
-            d.sessionId(), d.side(), d.ordType(), d.timeInForce(), d.orderQty(), d.price(),
-            clOrdId, origClOrdId, orderId, symbol);
+            d.sessionId(), d.side(), d.ordType(), d.timeInForce(), d.possResend() == 1, d.orderQty(), d.price(),
+            d.stopPx(), timestampOrZero(d.expireTimeNs()), clOrdId, origClOrdId, orderId, account, symbol);
     }
 
     private void onStatusRequest(final DirectBuffer buffer, final int offset, final int blockLength, final int version)
@@ -203,10 +231,23 @@ public final class OmsInboundAdapter implements FragmentHandler
             VenueExecutionDecoder.venueOrderIdLength());
         execId.wrapFixed(buffer, offset + VenueExecutionDecoder.venueExecIdEncodingOffset(),
             VenueExecutionDecoder.venueExecIdLength());
+        if (version >= VenueExecutionDecoder.venueExecRefIdSinceVersion())
+        {
+            execRefId.wrapFixed(buffer, offset + VenueExecutionDecoder.venueExecRefIdEncodingOffset(),
+                VenueExecutionDecoder.venueExecRefIdLength());
+        }
+        else
+        {
+            execRefId.clear();
+        }
         final int venueId = d.venueId();
         final long venueClOrdId = d.venueClOrdId();
         final long origVenueClOrdId = d.origVenueClOrdId();
         final long transactTimeNs = d.transactTimeNs();
+        final ExecRestatementReason restatementReason = d.execRestatementReason();
+        final boolean possDup = d.possDup() == 1;
+        final long orderQty = d.orderQty();
+        final long price = d.price();
         final io.bastion.sbe.ExecType execType = d.execType();
         final io.bastion.sbe.OrdStatus ordStatus = d.ordStatus();
         final io.bastion.sbe.OrdRejReason ordRejReason = d.ordRejReason();
@@ -218,7 +259,8 @@ public final class OmsInboundAdapter implements FragmentHandler
         final int textLength = d.getText(text, 0, Math.min(d.textLength(), TEXT_CAPACITY));
         handler.onVenueExecution(
             venueId, venueClOrdId, origVenueClOrdId, transactTimeNs, execType, ordStatus, ordRejReason,
-            lastQty, lastPx, cumQty, leavesQty, avgPx, orderId, execId, text, textLength);
+            restatementReason, possDup, orderQty, price, lastQty, lastPx, cumQty, leavesQty, avgPx, orderId, execId,
+            execRefId, text, textLength);
     }
 
     private void onVenueCancelReject(
@@ -234,5 +276,10 @@ public final class OmsInboundAdapter implements FragmentHandler
         final int textLength = d.getText(text, 0, Math.min(d.textLength(), TEXT_CAPACITY));
         handler.onVenueCancelReject(
             venueId, venueClOrdId, origVenueClOrdId, ordStatus, responseTo, reason, text, textLength);
+    }
+
+    private static long timestampOrZero(final long timestampNs)
+    {
+        return timestampNs == Long.MIN_VALUE ? 0 : timestampNs;
     }
 }

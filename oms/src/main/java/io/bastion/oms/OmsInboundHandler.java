@@ -1,7 +1,9 @@
 package io.bastion.oms;
 
+import io.bastion.sbe.CommandRejectSource;
 import io.bastion.sbe.CxlRejReason;
 import io.bastion.sbe.CxlRejResponseTo;
+import io.bastion.sbe.ExecRestatementReason;
 import io.bastion.sbe.ExecType;
 import io.bastion.sbe.OrdRejReason;
 import io.bastion.sbe.OrdStatus;
@@ -10,30 +12,33 @@ import io.bastion.sbe.SessionRole;
 import io.bastion.sbe.SessionState;
 import io.bastion.sbe.Side;
 import io.bastion.sbe.TimeInForce;
+import io.bastion.sbe.VenueCommandType;
 import org.agrona.DirectBuffer;
 
 /**
- * What the OMS does with each inbound message, as primitives. {@link AsciiId} arguments are views reused by the
- * adapter: copy what must outlive the call.
+ * What the OMS receives, decoded to primitives by {@link OmsInboundAdapter}. Identifier arguments are reused between
+ * calls: copy what must outlive the call. Prices and quantities are fixed-point mantissas (exponent -8), with
+ * {@link io.bastion.protocol.FixedPoint#NULL_VALUE} for absent; times are epoch nanoseconds, 0 when absent.
  */
 public interface OmsInboundHandler
 {
     /**
-     * A client NewOrderSingle.
+     * A NewOrderSingle from a client.
      *
      * @param sessionId     client session.
      * @param sendingTimeNs SendingTime.
-     * @param side          side.
-     * @param ordType       order type.
-     * @param timeInForce   time in force.
-     * @param possResend    PossResend was set.
-     * @param orderQty      quantity mantissa.
-     * @param price         limit price mantissa or null value.
-     * @param stopPx        stop price mantissa or null value.
+     * @param side          Side.
+     * @param ordType       OrdType.
+     * @param timeInForce   TimeInForce.
+     * @param possResend    PossResend (97) was Y.
+     * @param orderQty      OrderQty.
+     * @param price         Price, null for none.
+     * @param stopPx        StopPx, null for none.
+     * @param expireTimeNs  ExpireTime, 0 for none.
      * @param clOrdId       ClOrdID.
-     * @param account       account, may be empty.
-     * @param symbol        symbol.
-     * @param exDestination ExDestination, may be empty.
+     * @param account       Account, empty for none.
+     * @param symbol        Symbol.
+     * @param exDestination ExDestination, empty for none.
      */
     void onNewOrder(
         int sessionId,
@@ -45,81 +50,95 @@ public interface OmsInboundHandler
         long orderQty,
         long price,
         long stopPx,
+        long expireTimeNs,
         AsciiId clOrdId,
         AsciiId account,
         AsciiId symbol,
         AsciiId exDestination);
 
     /**
-     * A client OrderCancelRequest.
+     * An OrderCancelRequest from a client.
      *
      * @param sessionId   client session.
-     * @param side        side.
-     * @param orderQty    quantity mantissa.
+     * @param side        Side.
+     * @param orderQty    OrderQty.
      * @param clOrdId     ClOrdID of the request.
-     * @param origClOrdId ClOrdID of the order to cancel.
-     * @param orderId     OrderID, may be empty.
-     * @param symbol      symbol.
+     * @param origClOrdId OrigClOrdID.
+     * @param orderId     OrderID, empty for none.
+     * @param symbol      Symbol.
      */
     void onCancel(
         int sessionId, Side side, long orderQty, AsciiId clOrdId, AsciiId origClOrdId, AsciiId orderId, AsciiId symbol);
 
     /**
-     * A client OrderCancelReplaceRequest.
+     * An OrderCancelReplaceRequest from a client.
      *
-     * @param sessionId   client session.
-     * @param side        side.
-     * @param ordType     order type.
-     * @param timeInForce time in force.
-     * @param orderQty    new quantity mantissa.
-     * @param price       new price mantissa or null value.
-     * @param clOrdId     ClOrdID of the request.
-     * @param origClOrdId ClOrdID of the order to replace.
-     * @param orderId     OrderID, may be empty.
-     * @param symbol      symbol.
+     * @param sessionId    client session.
+     * @param side         Side.
+     * @param ordType      OrdType.
+     * @param timeInForce  TimeInForce.
+     * @param possResend   PossResend (97) was Y.
+     * @param orderQty     new OrderQty.
+     * @param price        new Price, null for none.
+     * @param stopPx       new StopPx, null for none.
+     * @param expireTimeNs new ExpireTime, 0 for none.
+     * @param clOrdId      ClOrdID of the request.
+     * @param origClOrdId  OrigClOrdID.
+     * @param orderId      OrderID, empty for none.
+     * @param account      Account, empty for none.
+     * @param symbol       Symbol.
      */
     void onReplace(
         int sessionId,
         Side side,
         OrdType ordType,
         TimeInForce timeInForce,
+        boolean possResend,
         long orderQty,
         long price,
+        long stopPx,
+        long expireTimeNs,
         AsciiId clOrdId,
         AsciiId origClOrdId,
         AsciiId orderId,
+        AsciiId account,
         AsciiId symbol);
 
     /**
-     * A client OrderStatusRequest.
+     * An OrderStatusRequest from a client.
      *
      * @param sessionId client session.
-     * @param side      side.
-     * @param clOrdId   ClOrdID of the order.
-     * @param orderId   OrderID, may be empty.
-     * @param symbol    symbol.
+     * @param side      Side.
+     * @param clOrdId   ClOrdID.
+     * @param orderId   OrderID, empty for none.
+     * @param symbol    Symbol.
      */
     void onStatusRequest(int sessionId, Side side, AsciiId clOrdId, AsciiId orderId, AsciiId symbol);
 
     /**
-     * A venue ExecutionReport.
+     * An ExecutionReport from a venue.
      *
-     * @param venueId          venue.
-     * @param venueClOrdId     ClOrdID as Bastion sent it, or the null value.
-     * @param origVenueClOrdId OrigClOrdID, or the null value.
-     * @param transactTimeNs   TransactTime.
-     * @param execType         ExecType.
-     * @param ordStatus        OrdStatus.
-     * @param ordRejReason     OrdRejReason, or NULL_VAL.
-     * @param lastQty          LastQty mantissa.
-     * @param lastPx           LastPx mantissa.
-     * @param cumQty           CumQty mantissa.
-     * @param leavesQty        LeavesQty mantissa.
-     * @param avgPx            AvgPx mantissa.
-     * @param venueOrderId     venue's OrderID.
-     * @param venueExecId      venue's ExecID.
-     * @param text             buffer holding Text.
-     * @param textLength       length of Text at offset 0.
+     * @param venueId           venue.
+     * @param venueClOrdId      ClOrdID, when it is one of Bastion's, else null value.
+     * @param origVenueClOrdId  OrigClOrdID, when one of Bastion's.
+     * @param transactTimeNs    TransactTime.
+     * @param execType          ExecType, in FIX 4.4 terms.
+     * @param ordStatus         OrdStatus.
+     * @param ordRejReason      OrdRejReason or NULL_VAL.
+     * @param restatementReason ExecRestatementReason or NULL_VAL.
+     * @param possDup           PossDupFlag (43) was Y.
+     * @param orderQty          OrderQty, null when absent.
+     * @param price             Price, null when absent.
+     * @param lastQty           LastQty.
+     * @param lastPx            LastPx.
+     * @param cumQty            CumQty.
+     * @param leavesQty         LeavesQty.
+     * @param avgPx             AvgPx.
+     * @param venueOrderId      OrderID.
+     * @param venueExecId       ExecID.
+     * @param venueExecRefId    ExecRefID, empty when absent.
+     * @param text              Text.
+     * @param textLength        length of Text.
      */
     void onVenueExecution(
         int venueId,
@@ -129,6 +148,10 @@ public interface OmsInboundHandler
         ExecType execType,
         OrdStatus ordStatus,
         OrdRejReason ordRejReason,
+        ExecRestatementReason restatementReason,
+        boolean possDup,
+        long orderQty,
+        long price,
         long lastQty,
         long lastPx,
         long cumQty,
@@ -136,20 +159,21 @@ public interface OmsInboundHandler
         long avgPx,
         AsciiId venueOrderId,
         AsciiId venueExecId,
+        AsciiId venueExecRefId,
         DirectBuffer text,
         int textLength);
 
     /**
-     * A venue OrderCancelReject.
+     * An OrderCancelReject from a venue.
      *
      * @param venueId          venue.
      * @param venueClOrdId     ClOrdID of the rejected request.
-     * @param origVenueClOrdId OrigClOrdID of the rejected request.
+     * @param origVenueClOrdId OrigClOrdID.
      * @param ordStatus        OrdStatus.
      * @param responseTo       CxlRejResponseTo.
-     * @param reason           CxlRejReason.
-     * @param text             buffer holding Text.
-     * @param textLength       length of Text at offset 0.
+     * @param reason           CxlRejReason or NULL_VAL.
+     * @param text             Text.
+     * @param textLength       length of Text.
      */
     void onVenueCancelReject(
         int venueId,
@@ -162,10 +186,28 @@ public interface OmsInboundHandler
         int textLength);
 
     /**
+     * A venue command that did not take effect: not sent, or refused with a session or business reject.
+     *
+     * @param venueId      venue.
+     * @param venueClOrdId ClOrdID of the command.
+     * @param commandType  which command.
+     * @param source       why.
+     * @param text         the venue's reason.
+     * @param textLength   length of the reason.
+     */
+    void onVenueCommandRejected(
+        int venueId,
+        long venueClOrdId,
+        VenueCommandType commandType,
+        CommandRejectSource source,
+        DirectBuffer text,
+        int textLength);
+
+    /**
      * A FIX session logged on or out.
      *
      * @param sessionId   session.
-     * @param venueId     venue, or -1 for a client session.
+     * @param venueId     venue, -1 for client sessions.
      * @param role        client or venue.
      * @param state       logged on or out.
      * @param timestampNs when.

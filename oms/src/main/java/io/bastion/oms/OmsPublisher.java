@@ -1,7 +1,5 @@
 package io.bastion.oms;
 
-import io.aeron.ExclusivePublication;
-import io.aeron.Publication;
 import io.bastion.sbe.ClientCancelRejectEncoder;
 import io.bastion.sbe.ClientExecutionReportEncoder;
 import io.bastion.sbe.CxlRejReason;
@@ -13,50 +11,52 @@ import io.bastion.sbe.OrdRejReason;
 import io.bastion.sbe.OrdStatus;
 import io.bastion.sbe.VenueCancelEncoder;
 import io.bastion.sbe.VenueNewOrderEncoder;
+import io.bastion.sbe.VenueReplaceEncoder;
 import org.agrona.DirectBuffer;
 import org.agrona.ExpandableDirectByteBuffer;
 import org.agrona.MutableDirectBuffer;
 
 /**
- * Encodes the OMS's decisions as SBE onto its outbound stream. The OMS's output must not be lost, so a
- * back-pressured offer is retried (the OMS stalls, which pushes back on its producers) until the stream accepts it;
- * only a stream without subscribers or a closed one makes a send fail, and that is returned and counted.
+ * Encodes the OMS's decisions as SBE into one reused buffer and hands them to an {@link OmsOutput}.
  */
 public final class OmsPublisher
 {
-    private final ExclusivePublication publication;
+    private final OmsOutput output;
     private final MutableDirectBuffer buffer = new ExpandableDirectByteBuffer(2048);
     private final MessageHeaderEncoder header = new MessageHeaderEncoder();
     private final ClientExecutionReportEncoder executionReport = new ClientExecutionReportEncoder();
     private final ClientCancelRejectEncoder cancelReject = new ClientCancelRejectEncoder();
     private final VenueNewOrderEncoder venueNewOrder = new VenueNewOrderEncoder();
     private final VenueCancelEncoder venueCancel = new VenueCancelEncoder();
-    private long backPressureCount;
+    private final VenueReplaceEncoder venueReplace = new VenueReplaceEncoder();
     private long failedCount;
 
     /**
-     * @param publication the OMS outbound stream.
+     * @param output where encoded messages go.
      */
-    public OmsPublisher(final ExclusivePublication publication)
+    public OmsPublisher(final OmsOutput output)
     {
-        this.publication = publication;
+        this.output = output;
     }
 
     /**
-     * Send an execution report for an order to its client.
+     * Send an execution report for an order to its client. The order's fields are its last accepted terms.
      *
-     * @param order         the order, in its new state.
-     * @param execId        execution id.
-     * @param execType      ExecType.
-     * @param ordStatus     OrdStatus.
-     * @param lastQty       LastQty, 0 when not a fill.
-     * @param lastPx        LastPx, 0 when not a fill.
-     * @param ordRejReason  reason when rejected, else NULL_VAL.
-     * @param cancelIds     true to report the cancel request's ClOrdID with the order's as OrigClOrdID.
-     * @param text          Text.
-     * @param textLength    length of Text, 0 for none.
-     * @param lastMkt       venue name, or null.
-     * @param nowNs         TransactTime.
+     * @param order            the order, in its new state.
+     * @param execId           ExecID.
+     * @param execType         ExecType.
+     * @param ordStatus        OrdStatus.
+     * @param lastQty          LastQty, 0 when not an execution.
+     * @param lastPx           LastPx, 0 when not an execution.
+     * @param ordRejReason     reason when rejected, else NULL_VAL.
+     * @param clOrdId          ClOrdID to report.
+     * @param origClOrdId      OrigClOrdID to report, or null for none.
+     * @param execRefId        ExecRefID of a bust or correction, 0 for none.
+     * @param restatement      ExecRestatementReason, or NULL_VAL.
+     * @param text             Text.
+     * @param textLength       length of Text, 0 for none.
+     * @param lastMkt          venue name, or null.
+     * @param nowNs            TransactTime.
      * @return true when sent.
      */
     public boolean executionReport(
@@ -67,7 +67,10 @@ public final class OmsPublisher
         final long lastQty,
         final long lastPx,
         final OrdRejReason ordRejReason,
-        final boolean cancelIds,
+        final AsciiId clOrdId,
+        final AsciiId origClOrdId,
+        final long execRefId,
+        final ExecRestatementReason restatement,
         final DirectBuffer text,
         final int textLength,
         final AsciiId lastMkt,
@@ -91,39 +94,21 @@ public final class OmsPublisher
             .cumQty(order.cumQty)
             .leavesQty(order.leavesQty())
             .avgPx(order.avgPx)
-            .execRefId(0)
-            .execRestatementReason(ExecRestatementReason.NULL_VAL)
+            .execRefId(execRefId)
+            .execRestatementReason(restatement)
             .stopPx(order.stopPx)
-            .expireTimeNs(0);
+            .expireTimeNs(order.expireTimeNs);
         final int base = e.offset();
-        if (cancelIds)
-        {
-            order.cancelKey.clOrdId.putFixed(buffer, base + ClientExecutionReportEncoder.clOrdIdEncodingOffset(),
-                ClientExecutionReportEncoder.clOrdIdLength());
-            order.key.clOrdId.putFixed(buffer, base + ClientExecutionReportEncoder.origClOrdIdEncodingOffset(),
-                ClientExecutionReportEncoder.origClOrdIdLength());
-        }
-        else
-        {
-            order.key.clOrdId.putFixed(buffer, base + ClientExecutionReportEncoder.clOrdIdEncodingOffset(),
-                ClientExecutionReportEncoder.clOrdIdLength());
-            buffer.setMemory(base + ClientExecutionReportEncoder.origClOrdIdEncodingOffset(),
-                ClientExecutionReportEncoder.origClOrdIdLength(), (byte)0);
-        }
+        clOrdId.putFixed(buffer, base + ClientExecutionReportEncoder.clOrdIdEncodingOffset(),
+            ClientExecutionReportEncoder.clOrdIdLength());
+        putOrClear(origClOrdId, base + ClientExecutionReportEncoder.origClOrdIdEncodingOffset(),
+            ClientExecutionReportEncoder.origClOrdIdLength());
         order.account.putFixed(buffer, base + ClientExecutionReportEncoder.accountEncodingOffset(),
             ClientExecutionReportEncoder.accountLength());
         order.symbol.putFixed(buffer, base + ClientExecutionReportEncoder.symbolEncodingOffset(),
             ClientExecutionReportEncoder.symbolLength());
-        if (lastMkt != null)
-        {
-            lastMkt.putFixed(buffer, base + ClientExecutionReportEncoder.lastMktEncodingOffset(),
-                ClientExecutionReportEncoder.lastMktLength());
-        }
-        else
-        {
-            buffer.setMemory(base + ClientExecutionReportEncoder.lastMktEncodingOffset(),
-                ClientExecutionReportEncoder.lastMktLength(), (byte)0);
-        }
+        putOrClear(lastMkt, base + ClientExecutionReportEncoder.lastMktEncodingOffset(),
+            ClientExecutionReportEncoder.lastMktLength());
         e.putText(text, 0, textLength);
         return offer(MessageHeaderEncoder.ENCODED_LENGTH + e.encodedLength());
     }
@@ -185,7 +170,7 @@ public final class OmsPublisher
             .orderQty(order.orderQty)
             .price(order.price)
             .stopPx(order.stopPx)
-            .expireTimeNs(0);
+            .expireTimeNs(order.expireTimeNs);
         final int base = e.offset();
         order.account.putFixed(buffer, base + VenueNewOrderEncoder.accountEncodingOffset(),
             VenueNewOrderEncoder.accountLength());
@@ -197,14 +182,15 @@ public final class OmsPublisher
     /**
      * Ask a venue to cancel an order.
      *
-     * @param order the order, with its cancel venue ClOrdID set.
+     * @param order   the order.
+     * @param request the cancel request, with its venue ClOrdID set.
      * @return true when sent.
      */
-    public boolean venueCancel(final Order order)
+    public boolean venueCancel(final Order order, final Request request)
     {
         final VenueCancelEncoder e = venueCancel.wrapAndApplyHeader(buffer, 0, header);
         e.venueId(order.venueId)
-            .venueClOrdId(order.cancelVenueClOrdId)
+            .venueClOrdId(request.venueClOrdId)
             .origVenueClOrdId(order.venueClOrdId)
             .side(order.side)
             .orderQty(order.orderQty);
@@ -217,38 +203,62 @@ public final class OmsPublisher
     }
 
     /**
-     * @return offers retried because the stream was back-pressured.
+     * Ask a venue to replace an order with a request's new terms.
+     *
+     * @param order   the order, with its last accepted terms.
+     * @param request the replace request, with its venue ClOrdID and new terms.
+     * @return true when sent.
      */
-    public long backPressureCount()
+    public boolean venueReplace(final Order order, final Request request)
     {
-        return backPressureCount;
+        final VenueReplaceEncoder e = venueReplace.wrapAndApplyHeader(buffer, 0, header);
+        e.venueId(order.venueId)
+            .venueClOrdId(request.venueClOrdId)
+            .origVenueClOrdId(order.venueClOrdId)
+            .side(order.side)
+            .ordType(request.ordType)
+            .timeInForce(request.timeInForce)
+            .orderQty(request.orderQty)
+            .price(request.price)
+            .stopPx(request.stopPx)
+            .expireTimeNs(request.expireTimeNs);
+        final int base = e.offset();
+        order.venueOrderId.putFixed(buffer, base + VenueReplaceEncoder.venueOrderIdEncodingOffset(),
+            VenueReplaceEncoder.venueOrderIdLength());
+        order.symbol.putFixed(buffer, base + VenueReplaceEncoder.symbolEncodingOffset(),
+            VenueReplaceEncoder.symbolLength());
+        order.account.putFixed(buffer, base + VenueReplaceEncoder.accountEncodingOffset(),
+            VenueReplaceEncoder.accountLength());
+        return offer(MessageHeaderEncoder.ENCODED_LENGTH + e.encodedLength());
     }
 
     /**
-     * @return messages not sent because the stream had no subscriber or was closed.
+     * @return messages the output did not accept.
      */
     public long failedCount()
     {
         return failedCount;
     }
 
+    private void putOrClear(final AsciiId value, final int offset, final int length)
+    {
+        if (value != null)
+        {
+            value.putFixed(buffer, offset, length);
+        }
+        else
+        {
+            buffer.setMemory(offset, length, (byte)0);
+        }
+    }
+
     private boolean offer(final int length)
     {
-        while (true)
+        if (output.offer(buffer, 0, length))
         {
-            final long result = publication.offer(buffer, 0, length);
-            if (result > 0)
-            {
-                return true;
-            }
-            if (result == Publication.BACK_PRESSURED || result == Publication.ADMIN_ACTION)
-            {
-                backPressureCount++;
-                Thread.onSpinWait();
-                continue;
-            }
-            failedCount++;
-            return false;
+            return true;
         }
+        failedCount++;
+        return false;
     }
 }

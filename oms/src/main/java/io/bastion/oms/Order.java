@@ -9,12 +9,13 @@ import io.bastion.sbe.TimeInForce;
 
 /**
  * One client order and its venue order (one each for now; the venue side is kept apart so a parent may later own
- * several children). Pooled and reused: {@link #reset()} returns it to a blank state.
+ * several children). Its fields are those of the last accepted version: a pending replace keeps its new terms in its
+ * {@link Request} until the venue confirms it. Pooled and reused: {@link #reset()} returns it to a blank state.
  */
 final class Order
 {
+    /** The session and the ClOrdID of the last accepted version of the order. */
     final ClOrdKey key = new ClOrdKey();
-    final ClOrdKey cancelKey = new ClOrdKey();
     final AsciiId account = new AsciiId(OmsConfiguration.ACCOUNT_LENGTH);
     final AsciiId symbol = new AsciiId(OmsConfiguration.SYMBOL_LENGTH);
     final AsciiId venueOrderId = new AsciiId(OmsConfiguration.ORDER_ID_LENGTH);
@@ -27,25 +28,36 @@ final class Order
     long orderQty;
     long price;
     long stopPx;
+    long expireTimeNs;
 
+    /** Venue ClOrdID of the last accepted version at the venue. */
     long venueClOrdId;
-    long cancelVenueClOrdId;
-
     OrderState state;
-    boolean pendingCancel;
-    boolean cancelKeyIndexed;
+
+    /** Every request on the order, newest first. */
+    Request requests;
+    Request pendingCancel;
+    Request pendingReplace;
+    /** Why Bastion cancelled the order on its own, when it did: DONE_FOR_DAY or EXPIRED; else null. */
+    OrderState internalCancelOutcome;
+
+    /** Every execution applied, newest first. */
+    Fill fills;
 
     long cumQty;
     long avgPx;
     private long notionalHigh;
     private long notionalLow;
 
+    boolean retired;
+    boolean inRetiredRing;
+    Order prevWorking;
+    Order nextWorking;
+
     void reset()
     {
         key.sessionId = 0;
         key.clOrdId.clear();
-        cancelKey.sessionId = 0;
-        cancelKey.clOrdId.clear();
         account.clear();
         symbol.clear();
         venueOrderId.clear();
@@ -57,42 +69,72 @@ final class Order
         orderQty = 0;
         price = FixedPoint.NULL_VALUE;
         stopPx = FixedPoint.NULL_VALUE;
+        expireTimeNs = 0;
         venueClOrdId = 0;
-        cancelVenueClOrdId = 0;
         state = OrderState.PENDING_NEW;
-        pendingCancel = false;
-        cancelKeyIndexed = false;
+        requests = null;
+        pendingCancel = null;
+        pendingReplace = null;
+        internalCancelOutcome = null;
+        fills = null;
         cumQty = 0;
         avgPx = 0;
         notionalHigh = 0;
         notionalLow = 0;
+        retired = false;
+        inRetiredRing = false;
+        prevWorking = null;
+        nextWorking = null;
     }
 
     long leavesQty()
     {
-        return state.isTerminal() ? 0 : orderQty - cumQty;
+        return state.isTerminal() ? 0 : Math.max(0, orderQty - cumQty);
     }
 
-    /**
-     * Apply a fill: cumulative quantity, and an exact average price from the 128-bit sum of price times quantity.
-     */
-    void fill(final long lastQty, final long lastPx)
+    boolean hasPendingRequest()
     {
-        notionalHigh = Int128.addProductHigh(notionalHigh, notionalLow, lastQty, lastPx);
-        notionalLow = Int128.addProductLow(notionalLow, lastQty, lastPx);
-        cumQty = Math.addExact(cumQty, lastQty);
-        avgPx = Int128.divide(notionalHigh, notionalLow, cumQty);
-        state = cumQty >= orderQty ? OrderState.FILLED : OrderState.PARTIALLY_FILLED;
+        return pendingCancel != null || pendingReplace != null;
     }
 
     /**
-     * OrdStatus by FIX precedence: a pending cancel shows over the fill state while the order works.
+     * Apply an execution: cumulative quantity, and an exact average price from the 128-bit sum of price times
+     * quantity. A negative quantity takes an execution back out (a bust).
+     */
+    void execute(final long qty, final long px)
+    {
+        notionalHigh = Int128.addProductHigh(notionalHigh, notionalLow, qty, px);
+        notionalLow = Int128.addProductLow(notionalLow, qty, px);
+        cumQty = Math.addExact(cumQty, qty);
+        avgPx = cumQty == 0 ? 0 : Int128.divide(notionalHigh, notionalLow, cumQty);
+    }
+
+    /**
+     * The working state that the quantities imply: filled once CumQty reaches OrderQty, else partially filled or
+     * new. Only for orders that are not finished otherwise.
+     */
+    OrderState workingState()
+    {
+        if (cumQty >= orderQty)
+        {
+            return OrderState.FILLED;
+        }
+        return cumQty > 0 ? OrderState.PARTIALLY_FILLED : OrderState.NEW;
+    }
+
+    /**
+     * OrdStatus by FIX precedence (Appendix D): pending cancel over pending replace over everything else, including
+     * filled, until the venue has answered the request.
      */
     OrdStatus ordStatus()
     {
-        if (pendingCancel && !state.isTerminal())
+        if (pendingCancel != null && pendingCancel.type == Request.CANCEL)
         {
             return OrdStatus.PENDING_CANCEL;
+        }
+        if (pendingReplace != null)
+        {
+            return OrdStatus.PENDING_REPLACE;
         }
         return state.ordStatus();
     }

@@ -3,8 +3,10 @@ package io.bastion.oms;
 import io.bastion.protocol.FixedPoint;
 import io.bastion.risk.PreTradeRisk;
 import io.bastion.risk.RiskControl;
+import io.bastion.sbe.CommandRejectSource;
 import io.bastion.sbe.CxlRejReason;
 import io.bastion.sbe.CxlRejResponseTo;
+import io.bastion.sbe.ExecRestatementReason;
 import io.bastion.sbe.ExecType;
 import io.bastion.sbe.OrdRejReason;
 import io.bastion.sbe.OrdStatus;
@@ -13,18 +15,28 @@ import io.bastion.sbe.SessionRole;
 import io.bastion.sbe.SessionState;
 import io.bastion.sbe.Side;
 import io.bastion.sbe.TimeInForce;
+import io.bastion.sbe.VenueCommandType;
 import org.agrona.DirectBuffer;
 import org.agrona.collections.Object2IntHashMap;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.List;
 
 /**
- * The order state machine: validates and risk-checks client orders, routes them to venues, applies venue
- * executions and answers clients with execution reports. Deterministic: its only inputs are the handler calls and
- * the time given to {@link #nowNs(long)}. Runs on the OMS thread and allocates nothing per message.
+ * The order state machine, following the FIX order state change matrices (FIX 4.4 Volume 4, Appendix D) towards
+ * clients: validates and risk-checks client orders, cancels and replaces, routes them to venues, applies whatever the
+ * venues report (acknowledgements, executions, busts, corrections, cancels, replaces, restatements, rejects, in any
+ * order) and answers clients with execution reports and cancel rejects. It also ends the trading day (Day orders done
+ * for day, GTC orders restated) and expires GTD orders.
+ * <p>
+ * Deterministic: its only inputs are the handler calls and the time given to {@link #nowNs(long)}. Runs on the OMS
+ * thread and allocates nothing per message (the end-of-day boundary is computed once a day).
  */
 public final class OrderManager implements OmsInboundHandler
 {
@@ -32,6 +44,7 @@ public final class OrderManager implements OmsInboundHandler
     private static final int TEXT_CAPACITY = 512;
     private static final int NO_VENUE = -1;
     private static final int UNKNOWN_SYMBOL = Integer.MIN_VALUE;
+    private static final OrdRejReason TERMS_OK = OrdRejReason.NULL_VAL;
 
     private final OrderStore orders;
     private final OmsPublisher publisher;
@@ -39,16 +52,26 @@ public final class OrderManager implements OmsInboundHandler
     private final PositionStore positions;
     private final AsciiId[] venueNames;
     private final boolean[] venueLoggedOn;
+    private final boolean[][] venueOrdTypes;
+    private final boolean[][] venueTimeInForces;
+    private final boolean[] venueReplace;
+    private final boolean[] venueCancelOnDisconnect;
     private final Object2IntHashMap<AsciiId> venueIdByName;
     private final Object2IntHashMap<AsciiId> routeBySymbol;
     private final int defaultVenueId;
     private final AsciiId defaultAccount;
+    private final LocalTime tradingDayEnd;
+    private final ZoneId tradingZone;
     private final Order scratch = new Order();
+    private final AsciiId previousClOrdId = new AsciiId(OmsConfiguration.CL_ORD_ID_LENGTH);
     private final UnsafeBuffer text = new UnsafeBuffer(new byte[TEXT_CAPACITY]);
     private final OmsCounters counters = new OmsCounters();
 
     private long nextId;
     private long nowNs;
+    private long nextDayEndNs;
+    private long nextExpiryNs = Long.MAX_VALUE;
+    private int textLength;
 
     /**
      * @param context   concluded context.
@@ -62,15 +85,35 @@ public final class OrderManager implements OmsInboundHandler
         this.orders = new OrderStore(context.orderCapacity());
         this.risk = new PreTradeRisk(context.riskLimits());
         this.nextId = context.idBase();
+        this.tradingDayEnd = context.tradingDayEnd();
+        this.tradingZone = context.tradingZone();
 
         final List<String> names = context.venueNames();
-        venueNames = new AsciiId[names.size()];
-        venueLoggedOn = new boolean[names.size()];
+        final int venues = names.size();
+        venueNames = new AsciiId[venues];
+        venueLoggedOn = new boolean[venues];
+        venueOrdTypes = new boolean[venues][];
+        venueTimeInForces = new boolean[venues][];
+        venueReplace = new boolean[venues];
+        venueCancelOnDisconnect = new boolean[venues];
         venueIdByName = new Object2IntHashMap<>(NO_VENUE);
-        for (int i = 0; i < names.size(); i++)
+        for (int i = 0; i < venues; i++)
         {
             venueNames[i] = AsciiId.of(names.get(i));
             venueIdByName.put(venueNames[i], i);
+            final VenueRules rules = context.venueRules(names.get(i));
+            venueOrdTypes[i] = new boolean[OrdType.values().length];
+            for (final OrdType type : rules.ordTypes())
+            {
+                venueOrdTypes[i][type.ordinal()] = true;
+            }
+            venueTimeInForces[i] = new boolean[TimeInForce.values().length];
+            for (final TimeInForce tif : rules.timeInForces())
+            {
+                venueTimeInForces[i][tif.ordinal()] = true;
+            }
+            venueReplace[i] = rules.replace();
+            venueCancelOnDisconnect[i] = rules.cancelOnDisconnect();
         }
 
         routeBySymbol = new Object2IntHashMap<>(UNKNOWN_SYMBOL);
@@ -92,6 +135,30 @@ public final class OrderManager implements OmsInboundHandler
     public void nowNs(final long nowNs)
     {
         this.nowNs = nowNs;
+        if (nextDayEndNs == 0 && tradingDayEnd != null)
+        {
+            nextDayEndNs = nextDayEndAfter(nowNs);
+        }
+    }
+
+    /**
+     * Run what is due at the current time: the end of the trading day and GTD expiries.
+     *
+     * @return work done.
+     */
+    public int pollTimers()
+    {
+        int work = 0;
+        if (tradingDayEnd != null && nowNs >= nextDayEndNs)
+        {
+            work += endTradingDay();
+            nextDayEndNs = nextDayEndAfter(nowNs);
+        }
+        if (nowNs >= nextExpiryNs)
+        {
+            work += expireDueOrders();
+        }
+        return work;
     }
 
     /**
@@ -131,46 +198,52 @@ public final class OrderManager implements OmsInboundHandler
         final long orderQty,
         final long price,
         final long stopPx,
+        final long expireTimeNs,
         final AsciiId clOrdId,
         final AsciiId account,
         final AsciiId symbol,
         final AsciiId exDestination)
     {
         counters.newOrders++;
-        final Order existing = orders.byClOrdId(sessionId, clOrdId);
+        final Request existing = orders.byClOrdId(sessionId, clOrdId);
         if (existing != null)
         {
             if (possResend)
             {
                 counters.possResends++;
-                report(existing, ExecType.ORDER_STATUS, 0, 0, OrdRejReason.NULL_VAL, false, 0);
+                statusReport(existing.order);
             }
             else
             {
-                final Order order = fillOrder(scratch, sessionId, side, ordType, timeInForce, orderQty, price, stopPx,
+                fillOrder(scratch, sessionId, side, ordType, timeInForce, orderQty, price, stopPx, expireTimeNs,
                     clOrdId, account, symbol);
                 int length = put(0, "Duplicate ClOrdID (11) ");
                 length += clOrdId.putBytes(text, length);
-                rejectNew(order, OrdRejReason.DUPLICATE_ORDER, length);
+                rejectNew(scratch, OrdRejReason.DUPLICATE_ORDER, length);
                 scratch.reset();
             }
             return;
         }
 
-        Order order = orders.allocate();
-        final boolean indexed = order != null;
-        if (!indexed)
+        final Order order = orders.allocateOrder();
+        final Request request = order == null ? null : orders.allocateRequest(order, Request.NEW);
+        if (request == null)
         {
-            order = scratch;
-        }
-        fillOrder(order, sessionId, side, ordType, timeInForce, orderQty, price, stopPx, clOrdId, account, symbol);
-        if (!indexed)
-        {
-            rejectNew(order, OrdRejReason.OTHER, put(0, "OMS order capacity exhausted"));
+            if (order != null)
+            {
+                orders.release(order);
+            }
+            fillOrder(scratch, sessionId, side, ordType, timeInForce, orderQty, price, stopPx, expireTimeNs,
+                clOrdId, account, symbol);
+            rejectNew(scratch, OrdRejReason.OTHER, put(0, "OMS order capacity exhausted"));
             scratch.reset();
             return;
         }
 
+        fillOrder(order, sessionId, side, ordType, timeInForce, orderQty, price, stopPx, expireTimeNs, clOrdId,
+            account, symbol);
+        request.key.set(sessionId, clOrdId);
+        orders.indexClOrdId(request);
         orders.add(order);
         if (!validateNewOrder(order, exDestination))
         {
@@ -179,7 +252,12 @@ public final class OrderManager implements OmsInboundHandler
         }
 
         order.venueClOrdId = nextId++;
-        orders.addVenueClOrdId(order);
+        request.venueClOrdId = order.venueClOrdId;
+        orders.indexVenueClOrdId(request);
+        if (order.timeInForce == TimeInForce.GTD && order.expireTimeNs < nextExpiryNs)
+        {
+            nextExpiryNs = order.expireTimeNs;
+        }
         counters.routed++;
         publisher.venueNewOrder(order);
     }
@@ -197,53 +275,34 @@ public final class OrderManager implements OmsInboundHandler
         final AsciiId symbol)
     {
         counters.cancelRequests++;
-        final Order order = orders.byClOrdId(sessionId, origClOrdId);
-        if (order == null)
+        final Order order = orders.orderByClOrdId(sessionId, origClOrdId);
+        if (!checkRequest(order, sessionId, CxlRejResponseTo.CANCEL, clOrdId, origClOrdId))
         {
-            int length = put(0, "Unknown order: OrigClOrdID (41) ");
-            length += origClOrdId.putBytes(text, length);
-            cancelReject(sessionId, 0, OrdStatus.REJECTED, CxlRejResponseTo.CANCEL, CxlRejReason.UNKNOWN_ORDER,
-                clOrdId, origClOrdId, length);
             return;
         }
-        if (orders.byClOrdId(sessionId, clOrdId) != null)
-        {
-            int length = put(0, "Duplicate ClOrdID (11) ");
-            length += clOrdId.putBytes(text, length);
-            cancelReject(sessionId, order.orderId, order.ordStatus(), CxlRejResponseTo.CANCEL,
-                CxlRejReason.DUPLICATE_CLORDID, clOrdId, origClOrdId, length);
-            return;
-        }
-        if (order.state.isTerminal())
-        {
-            int length = put(0, "Too late to cancel: order is ");
-            length += put(length, order.state.name());
-            cancelReject(sessionId, order.orderId, order.ordStatus(), CxlRejResponseTo.CANCEL,
-                CxlRejReason.TOO_LATE_TO_CANCEL, clOrdId, origClOrdId, length);
-            return;
-        }
-        if (order.pendingCancel)
+        if (order.pendingCancel != null)
         {
             cancelReject(sessionId, order.orderId, order.ordStatus(), CxlRejResponseTo.CANCEL,
-                CxlRejReason.ALREADY_PENDING, clOrdId, origClOrdId, put(0, "A cancel is already pending"));
-            return;
-        }
-        if (!venueLoggedOn[order.venueId])
-        {
-            int length = put(0, "Venue ");
-            length += venueNames[order.venueId].putBytes(text, length);
-            length += put(length, " not connected");
-            cancelReject(sessionId, order.orderId, order.ordStatus(), CxlRejResponseTo.CANCEL,
-                CxlRejReason.BROKER_OPTION, clOrdId, origClOrdId, length);
+                CxlRejReason.ALREADY_PENDING, clOrdId, origClOrdId, order.pendingCancel.type == Request.CANCEL ?
+                put(0, "A cancel is already pending") : put(0, "Bastion is already cancelling the order"));
             return;
         }
 
-        order.cancelKey.set(sessionId, clOrdId);
-        order.cancelVenueClOrdId = nextId++;
-        order.pendingCancel = true;
-        orders.addCancel(order);
-        report(order, ExecType.PENDING_CANCEL, 0, 0, OrdRejReason.NULL_VAL, true, 0);
-        publisher.venueCancel(order);
+        final Request request = orders.allocateRequest(order, Request.CANCEL);
+        if (request == null)
+        {
+            cancelReject(sessionId, order.orderId, order.ordStatus(), CxlRejResponseTo.CANCEL,
+                CxlRejReason.OTHER, clOrdId, origClOrdId, put(0, "OMS request capacity exhausted"));
+            return;
+        }
+        request.key.set(sessionId, clOrdId);
+        request.origClOrdId.set(origClOrdId);
+        orders.indexClOrdId(request);
+        request.venueClOrdId = nextId++;
+        orders.indexVenueClOrdId(request);
+        order.pendingCancel = request;
+        report(order, ExecType.PENDING_CANCEL, request.key.clOrdId, request.origClOrdId);
+        publisher.venueCancel(order, request);
     }
 
     /**
@@ -254,19 +313,67 @@ public final class OrderManager implements OmsInboundHandler
         final Side side,
         final OrdType ordType,
         final TimeInForce timeInForce,
+        final boolean possResend,
         final long orderQty,
         final long price,
+        final long stopPx,
+        final long expireTimeNs,
         final AsciiId clOrdId,
         final AsciiId origClOrdId,
         final AsciiId orderId,
+        final AsciiId account,
         final AsciiId symbol)
     {
         counters.replaceRequests++;
-        final Order order = orders.byClOrdId(sessionId, origClOrdId);
-        final int length = put(0, "Cancel/replace is not supported by this OMS version; cancel and re-enter");
-        cancelReject(sessionId, order == null ? 0 : order.orderId, order == null ? OrdStatus.REJECTED :
-            order.ordStatus(), CxlRejResponseTo.CANCEL_REPLACE, CxlRejReason.BROKER_OPTION, clOrdId, origClOrdId,
-            length);
+        if (possResend)
+        {
+            final Order resent = orders.orderByClOrdId(sessionId, clOrdId);
+            if (resent != null)
+            {
+                counters.possResends++;
+                statusReport(resent);
+                return;
+            }
+        }
+
+        final Order order = orders.orderByClOrdId(sessionId, origClOrdId);
+        if (!checkRequest(order, sessionId, CxlRejResponseTo.CANCEL_REPLACE, clOrdId, origClOrdId))
+        {
+            return;
+        }
+        final int length = checkReplace(order, side, ordType, timeInForce, orderQty, price, stopPx, expireTimeNs,
+            account, symbol);
+        if (length > 0)
+        {
+            counters.replaceRejects++;
+            cancelReject(sessionId, order.orderId, order.ordStatus(), CxlRejResponseTo.CANCEL_REPLACE,
+                order.hasPendingRequest() ? CxlRejReason.ALREADY_PENDING : CxlRejReason.BROKER_OPTION,
+                clOrdId, origClOrdId, length);
+            return;
+        }
+
+        final Request request = orders.allocateRequest(order, Request.REPLACE);
+        if (request == null)
+        {
+            counters.replaceRejects++;
+            cancelReject(sessionId, order.orderId, order.ordStatus(), CxlRejResponseTo.CANCEL_REPLACE,
+                CxlRejReason.OTHER, clOrdId, origClOrdId, put(0, "OMS request capacity exhausted"));
+            return;
+        }
+        request.key.set(sessionId, clOrdId);
+        request.origClOrdId.set(origClOrdId);
+        request.ordType = ordType;
+        request.timeInForce = timeInForce;
+        request.orderQty = orderQty;
+        request.price = isPriced(ordType) ? price : FixedPoint.NULL_VALUE;
+        request.stopPx = isStop(ordType) ? stopPx : FixedPoint.NULL_VALUE;
+        request.expireTimeNs = timeInForce == TimeInForce.GTD ? expireTimeNs : 0;
+        orders.indexClOrdId(request);
+        request.venueClOrdId = nextId++;
+        orders.indexVenueClOrdId(request);
+        order.pendingReplace = request;
+        report(order, ExecType.PENDING_REPLACE, request.key.clOrdId, request.origClOrdId);
+        publisher.venueReplace(order, request);
     }
 
     /**
@@ -276,10 +383,10 @@ public final class OrderManager implements OmsInboundHandler
         final int sessionId, final Side side, final AsciiId clOrdId, final AsciiId orderId, final AsciiId symbol)
     {
         counters.statusRequests++;
-        final Order order = orders.byClOrdId(sessionId, clOrdId);
+        final Order order = orders.orderByClOrdId(sessionId, clOrdId);
         if (order != null)
         {
-            report(order, ExecType.ORDER_STATUS, 0, 0, OrdRejReason.NULL_VAL, false, 0);
+            statusReport(order);
             return;
         }
 
@@ -293,7 +400,8 @@ public final class OrderManager implements OmsInboundHandler
         int length = put(0, "Unknown order: ClOrdID (11) ");
         length += clOrdId.putBytes(text, length);
         publisher.executionReport(unknown, nextId++, ExecType.ORDER_STATUS, OrdStatus.REJECTED, 0, 0,
-            OrdRejReason.UNKNOWN_ORDER, false, text, length, null, nowNs);
+            OrdRejReason.UNKNOWN_ORDER, unknown.key.clOrdId, null, 0, ExecRestatementReason.NULL_VAL, text, length,
+            null, nowNs);
         scratch.reset();
     }
 
@@ -308,6 +416,10 @@ public final class OrderManager implements OmsInboundHandler
         final ExecType execType,
         final OrdStatus ordStatus,
         final OrdRejReason ordRejReason,
+        final ExecRestatementReason restatementReason,
+        final boolean possDup,
+        final long orderQty,
+        final long price,
         final long lastQty,
         final long lastPx,
         final long cumQty,
@@ -315,25 +427,27 @@ public final class OrderManager implements OmsInboundHandler
         final long avgPx,
         final AsciiId venueOrderId,
         final AsciiId venueExecId,
+        final AsciiId venueExecRefId,
         final DirectBuffer venueText,
         final int venueTextLength)
     {
         counters.venueExecutions++;
-        Order order = orders.byVenueClOrdId(venueClOrdId);
-        if (order == null && origVenueClOrdId != 0)
+        Request request = orders.byVenueClOrdId(venueClOrdId);
+        if (request == null && origVenueClOrdId != 0 && origVenueClOrdId != FixedPoint.NULL_VALUE)
         {
-            order = orders.byVenueClOrdId(origVenueClOrdId);
+            request = orders.byVenueClOrdId(origVenueClOrdId);
         }
-        if (order == null || order.venueId != venueId)
+        if (request == null || request.order.venueId != venueId)
         {
             counters.unknownVenueReports++;
             if (LOG.isWarnEnabled())
             {
-                LOG.warn("execution report for an unknown order: venue={} clOrdId={} orderId={} execId={}",
-                    venueId, venueClOrdId, venueOrderId, venueExecId);
+                LOG.warn("execution report for an unknown order: venue={} clOrdId={} orderId={} execId={} " +
+                    "execType={}", venueId, venueClOrdId, venueOrderId, venueExecId, execType);
             }
             return;
         }
+        final Order order = request.order;
         if (!venueOrderId.isEmpty())
         {
             order.venueOrderId.set(venueOrderId);
@@ -348,16 +462,53 @@ public final class OrderManager implements OmsInboundHandler
             case TRADE:
             case PARTIAL_FILL:
             case FILL:
-                onVenueFill(order, lastQty, lastPx);
+                onVenueFill(order, venueExecId, lastQty, lastPx);
+                break;
+
+            case TRADE_CANCEL:
+                onVenueBust(order, venueExecRefId, venueExecId);
+                break;
+
+            case TRADE_CORRECT:
+                onVenueCorrection(order, venueExecRefId, venueExecId, lastQty, lastPx);
                 break;
 
             case CANCELED:
+                onVenueCanceled(order, restatementReason, venueText, venueTextLength);
+                break;
+
             case EXPIRED:
-                onVenueCancel(order, execType);
+                onVenueFinished(order, OrderState.EXPIRED);
+                break;
+
+            case DONE_FOR_DAY:
+                onVenueFinished(order, OrderState.DONE_FOR_DAY);
+                break;
+
+            case REPLACED:
+                onVenueReplaced(order, request, restatementReason, orderQty, price, leavesQty);
+                break;
+
+            case RESTATED:
+                onVenueRestated(order, restatementReason, orderQty, price, leavesQty);
                 break;
 
             case REJECTED:
-                onVenueReject(order, ordRejReason, venueText, venueTextLength);
+                if (request.type == Request.NEW)
+                {
+                    onVenueReject(order, ordRejReason, venueText, venueTextLength);
+                }
+                else
+                {
+                    onRequestRefused(request, CxlRejReason.OTHER, venueRefusalText(order, venueText, venueTextLength));
+                }
+                break;
+
+            case PENDING_NEW:
+            case PENDING_CANCEL:
+            case PENDING_REPLACE:
+            case ORDER_STATUS:
+                counters.venueInformationalReports++;
                 break;
 
             default:
@@ -378,25 +529,58 @@ public final class OrderManager implements OmsInboundHandler
         final DirectBuffer venueText,
         final int venueTextLength)
     {
-        final Order order = orders.byVenueClOrdId(venueClOrdId);
-        if (order == null || order.venueId != venueId || order.cancelVenueClOrdId != venueClOrdId)
+        final Request request = orders.byVenueClOrdId(venueClOrdId);
+        if (request == null || request.order.venueId != venueId || request.type == Request.NEW)
         {
             counters.unknownVenueReports++;
             return;
         }
+        final int length = venueRefusalText(request.order, venueText, venueTextLength);
+        onRequestRefused(request, reason == CxlRejReason.NULL_VAL ? CxlRejReason.OTHER : reason, length);
+    }
 
-        order.pendingCancel = false;
-        int length = put(0, "Venue rejected the cancel");
-        if (venueTextLength > 0)
+    /**
+     * {@inheritDoc}
+     */
+    public void onVenueCommandRejected(
+        final int venueId,
+        final long venueClOrdId,
+        final VenueCommandType commandType,
+        final CommandRejectSource source,
+        final DirectBuffer venueText,
+        final int venueTextLength)
+    {
+        counters.venueCommandRejects++;
+        final Request request = orders.byVenueClOrdId(venueClOrdId);
+        if (request == null || request.order.venueId != venueId)
         {
-            length += put(length, ": ");
-            final int copy = Math.min(venueTextLength, TEXT_CAPACITY - length);
-            text.putBytes(length, venueText, 0, copy);
-            length += copy;
+            counters.unknownVenueReports++;
+            return;
         }
-        cancelReject(order.cancelKey.sessionId, order.orderId, order.ordStatus(), CxlRejResponseTo.CANCEL,
-            reason == CxlRejReason.NULL_VAL ? CxlRejReason.OTHER : reason, order.cancelKey.clOrdId,
-            order.key.clOrdId, length);
+        final Order order = request.order;
+        int length = put(0, "Venue ");
+        length += venueNames[venueId].putBytes(text, length);
+        length += put(length, source == CommandRejectSource.NOT_SENT ? " not reached: " :
+            source == CommandRejectSource.SESSION_REJECT ? " session reject: " : " business reject: ");
+        length += copyText(length, venueText, venueTextLength);
+        if (request.type == Request.NEW)
+        {
+            if (order.state == OrderState.PENDING_NEW)
+            {
+                counters.rejects++;
+                order.state = OrderState.REJECTED;
+                report(order, nextId++, ExecType.REJECTED, 0, 0, source == CommandRejectSource.NOT_SENT ?
+                    OrdRejReason.EXCHANGE_CLOSED : OrdRejReason.BROKER_OPTION, order.key.clOrdId, null, 0,
+                    ExecRestatementReason.NULL_VAL, length);
+                retireIfDone(order);
+            }
+            else
+            {
+                counters.ignoredVenueReports++;
+            }
+            return;
+        }
+        onRequestRefused(request, CxlRejReason.BROKER_OPTION, length);
     }
 
     /**
@@ -405,10 +589,133 @@ public final class OrderManager implements OmsInboundHandler
     public void onSessionStatus(
         final int sessionId, final int venueId, final SessionRole role, final SessionState state, final long timestampNs)
     {
-        if (role == SessionRole.VENUE && venueId >= 0 && venueId < venueLoggedOn.length)
+        if (role != SessionRole.VENUE || venueId < 0 || venueId >= venueLoggedOn.length)
         {
-            venueLoggedOn[venueId] = state == SessionState.LOGGED_ON;
+            return;
         }
+        final boolean wasLoggedOn = venueLoggedOn[venueId];
+        venueLoggedOn[venueId] = state == SessionState.LOGGED_ON;
+        if (wasLoggedOn && state == SessionState.LOGGED_OUT && venueCancelOnDisconnect[venueId])
+        {
+            cancelOnVenueDisconnect(venueId);
+        }
+    }
+
+    private boolean checkRequest(
+        final Order order,
+        final int sessionId,
+        final CxlRejResponseTo responseTo,
+        final AsciiId clOrdId,
+        final AsciiId origClOrdId)
+    {
+        if (order == null)
+        {
+            int length = put(0, "Unknown order: OrigClOrdID (41) ");
+            length += origClOrdId.putBytes(text, length);
+            rejectRequest(sessionId, 0, OrdStatus.REJECTED, responseTo, CxlRejReason.UNKNOWN_ORDER, clOrdId,
+                origClOrdId, length);
+            return false;
+        }
+        if (orders.byClOrdId(sessionId, clOrdId) != null)
+        {
+            int length = put(0, "Duplicate ClOrdID (11) ");
+            length += clOrdId.putBytes(text, length);
+            rejectRequest(sessionId, order.orderId, order.ordStatus(), responseTo, CxlRejReason.DUPLICATE_CLORDID,
+                clOrdId, origClOrdId, length);
+            return false;
+        }
+        if (order.state.isTerminal())
+        {
+            int length = put(0, "Too late to cancel: order is ");
+            length += put(length, order.state.name());
+            rejectRequest(sessionId, order.orderId, order.ordStatus(), responseTo, CxlRejReason.TOO_LATE_TO_CANCEL,
+                clOrdId, origClOrdId, length);
+            return false;
+        }
+        if (!venueLoggedOn[order.venueId])
+        {
+            int length = put(0, "Venue ");
+            length += venueNames[order.venueId].putBytes(text, length);
+            length += put(length, " not connected");
+            rejectRequest(sessionId, order.orderId, order.ordStatus(), responseTo, CxlRejReason.BROKER_OPTION,
+                clOrdId, origClOrdId, length);
+            return false;
+        }
+        return true;
+    }
+
+    private void rejectRequest(
+        final int sessionId,
+        final long orderId,
+        final OrdStatus ordStatus,
+        final CxlRejResponseTo responseTo,
+        final CxlRejReason reason,
+        final AsciiId clOrdId,
+        final AsciiId origClOrdId,
+        final int length)
+    {
+        if (responseTo == CxlRejResponseTo.CANCEL_REPLACE)
+        {
+            counters.replaceRejects++;
+        }
+        cancelReject(sessionId, orderId, ordStatus, responseTo, reason, clOrdId, origClOrdId, length);
+    }
+
+    /**
+     * @return 0 when the replace may go to the venue, else the length of the reason written to the text.
+     */
+    private int checkReplace(
+        final Order order,
+        final Side side,
+        final OrdType ordType,
+        final TimeInForce timeInForce,
+        final long orderQty,
+        final long price,
+        final long stopPx,
+        final long expireTimeNs,
+        final AsciiId account,
+        final AsciiId symbol)
+    {
+        if (order.pendingCancel != null)
+        {
+            return put(0, "A cancel is pending");
+        }
+        if (order.pendingReplace != null)
+        {
+            return put(0, "A cancel/replace is already pending");
+        }
+        if (order.state == OrderState.PENDING_NEW)
+        {
+            return put(0, "Order not yet acknowledged by the venue");
+        }
+        if (side != order.side)
+        {
+            return put(0, "Side (54) cannot be changed by a replace");
+        }
+        if (!symbol.isEmpty() && !symbol.equals(order.symbol))
+        {
+            return put(0, "Symbol (55) cannot be changed by a replace");
+        }
+        if (!account.isEmpty() && !account.equals(order.account))
+        {
+            return put(0, "Account (1) cannot be changed by a replace");
+        }
+        if (!venueReplace[order.venueId])
+        {
+            int length = put(0, "Venue ");
+            length += venueNames[order.venueId].putBytes(text, length);
+            return length + put(length, " does not support cancel/replace; cancel and re-enter");
+        }
+        if (checkTerms(ordType, timeInForce, orderQty, price, stopPx, expireTimeNs, order.venueId) != TERMS_OK)
+        {
+            return textLength;
+        }
+        final RiskControl control = risk.checkNewOrder(orderQty, isPriced(ordType) ? price : stopPx);
+        if (control != RiskControl.NONE)
+        {
+            return riskText(order);
+        }
+        return 0;
     }
 
     private void onVenueAck(final Order order)
@@ -416,7 +723,7 @@ public final class OrderManager implements OmsInboundHandler
         if (order.state == OrderState.PENDING_NEW)
         {
             order.state = OrderState.NEW;
-            report(order, ExecType.NEW, 0, 0, OrdRejReason.NULL_VAL, false, 0);
+            report(order, ExecType.NEW, order.key.clOrdId, null);
         }
         else
         {
@@ -424,44 +731,326 @@ public final class OrderManager implements OmsInboundHandler
         }
     }
 
-    private void onVenueFill(final Order order, final long lastQty, final long lastPx)
+    private void onVenueFill(final Order order, final AsciiId venueExecId, final long lastQty, final long lastPx)
     {
-        if (order.state.isTerminal() || lastQty <= 0 || lastPx == FixedPoint.NULL_VALUE)
+        if (lastQty <= 0 || lastPx == FixedPoint.NULL_VALUE || lastPx < 0)
         {
             counters.ignoredVenueReports++;
+            return;
+        }
+        if (!venueExecId.isEmpty() && orders.fillByExecId(order.venueId, venueExecId) != null)
+        {
+            counters.duplicateExecutions++;
             return;
         }
         if (order.state == OrderState.PENDING_NEW)
         {
             order.state = OrderState.NEW;
-            report(order, ExecType.NEW, 0, 0, OrdRejReason.NULL_VAL, false, 0);
+            report(order, ExecType.NEW, order.key.clOrdId, null);
         }
 
         counters.fills++;
-        order.fill(lastQty, lastPx);
-        positions.applyFill(order.account, order.symbol, order.side, lastQty, lastPx, nowNs);
-        report(order, ExecType.TRADE, lastQty, lastPx, OrdRejReason.NULL_VAL, false, 0);
+        final long execId = nextId++;
+        recordFill(order, venueExecId, execId, lastQty, lastPx);
+        order.execute(lastQty, lastPx);
         if (order.state.isTerminal())
         {
-            order.pendingCancel = false;
-            orders.retire(order);
+            counters.lateFills++;
+            if (LOG.isWarnEnabled())
+            {
+                LOG.warn("execution for a finished order applied: orderId={} state={} venueExecId={}",
+                    order.orderId, order.state, venueExecId);
+            }
+        }
+        else
+        {
+            order.state = order.workingState();
+        }
+        if (order.cumQty > order.orderQty)
+        {
+            counters.overfills++;
+            if (LOG.isWarnEnabled())
+            {
+                LOG.warn("overfill: orderId={} cumQty={} orderQty={}", order.orderId, order.cumQty, order.orderQty);
+            }
+        }
+        positions.applyFill(order.account, order.symbol, order.side, lastQty, lastPx, nowNs);
+        report(order, execId, ExecType.TRADE, lastQty, lastPx, OrdRejReason.NULL_VAL, order.key.clOrdId, null, 0,
+            ExecRestatementReason.NULL_VAL, 0);
+        retireIfDone(order);
+    }
+
+    private void recordFill(
+        final Order order, final AsciiId venueExecId, final long execId, final long qty, final long px)
+    {
+        final Fill fill = orders.allocateFill(order);
+        if (fill == null)
+        {
+            counters.ignoredVenueReports++;
+            return;
+        }
+        fill.venueId = order.venueId;
+        fill.venueExecId.set(venueExecId);
+        fill.execId = execId;
+        fill.qty = qty;
+        fill.px = px;
+        if (!venueExecId.isEmpty())
+        {
+            orders.indexFill(fill);
         }
     }
 
-    private void onVenueCancel(final Order order, final ExecType execType)
+    private void onVenueBust(final Order order, final AsciiId venueExecRefId, final AsciiId venueExecId)
+    {
+        final Fill fill = findExecution(order, venueExecRefId);
+        if (fill == null)
+        {
+            return;
+        }
+        counters.busts++;
+        fill.busted = true;
+        order.execute(-fill.qty, fill.px);
+        positions.applyBust(order.account, order.symbol, order.side, fill.qty, fill.px, nowNs);
+        reopenOrRecompute(order);
+        report(order, nextId++, ExecType.TRADE_CANCEL, 0, 0, OrdRejReason.NULL_VAL, order.key.clOrdId, null,
+            fill.execId, ExecRestatementReason.NULL_VAL, 0);
+        retireIfDone(order);
+    }
+
+    private void onVenueCorrection(
+        final Order order,
+        final AsciiId venueExecRefId,
+        final AsciiId venueExecId,
+        final long lastQty,
+        final long lastPx)
+    {
+        if (lastQty <= 0 || lastPx == FixedPoint.NULL_VALUE || lastPx < 0)
+        {
+            counters.ignoredVenueReports++;
+            return;
+        }
+        final Fill fill = findExecution(order, venueExecRefId);
+        if (fill == null)
+        {
+            return;
+        }
+        counters.corrections++;
+        fill.busted = true;
+        order.execute(-fill.qty, fill.px);
+        order.execute(lastQty, lastPx);
+        positions.applyCorrection(order.account, order.symbol, order.side, fill.qty, fill.px, lastQty, lastPx, nowNs);
+        final long execId = nextId++;
+        recordFill(order, venueExecId, execId, lastQty, lastPx);
+        reopenOrRecompute(order);
+        report(order, execId, ExecType.TRADE_CORRECT, lastQty, lastPx, OrdRejReason.NULL_VAL, order.key.clOrdId,
+            null, fill.execId, ExecRestatementReason.NULL_VAL, 0);
+        retireIfDone(order);
+    }
+
+    private Fill findExecution(final Order order, final AsciiId venueExecRefId)
+    {
+        final Fill fill = venueExecRefId.isEmpty() ? null : orders.fillByExecId(order.venueId, venueExecRefId);
+        if (fill == null || fill.order != order)
+        {
+            counters.unknownExecRefs++;
+            if (LOG.isWarnEnabled())
+            {
+                LOG.warn("bust or correction of an unknown execution: orderId={} venueExecRefId={}",
+                    order.orderId, venueExecRefId);
+            }
+            return null;
+        }
+        if (fill.busted)
+        {
+            counters.duplicateExecutions++;
+            return null;
+        }
+        return fill;
+    }
+
+    /**
+     * After a bust or correction: a filled order whose CumQty fell below OrderQty works again (FIX J.1.a), and
+     * a working order's status follows its quantities; other finished states (cancelled, done for day...) stay.
+     */
+    private void reopenOrRecompute(final Order order)
+    {
+        if (order.state == OrderState.FILLED || order.state == OrderState.PARTIALLY_FILLED ||
+            order.state == OrderState.NEW)
+        {
+            order.state = order.workingState();
+            if (!order.state.isTerminal())
+            {
+                orders.unretire(order);
+            }
+        }
+    }
+
+    private void onVenueCanceled(
+        final Order order,
+        final ExecRestatementReason restatementReason,
+        final DirectBuffer venueText,
+        final int venueTextLength)
+    {
+        final Request cancel = order.pendingCancel;
+        if (order.state.isTerminal())
+        {
+            order.pendingCancel = null;
+            counters.ignoredVenueReports++;
+            rejectPendingReplace(order);
+            retireIfDone(order);
+            return;
+        }
+
+        order.pendingCancel = null;
+        final Request replace = order.pendingReplace;
+        order.pendingReplace = null;
+        if (cancel != null && cancel.type == Request.CANCEL)
+        {
+            order.state = OrderState.CANCELED;
+            report(order, ExecType.CANCELED, cancel.key.clOrdId, cancel.origClOrdId);
+        }
+        else if (cancel != null && order.internalCancelOutcome != null)
+        {
+            finish(order, order.internalCancelOutcome);
+        }
+        else
+        {
+            counters.unsolicitedCancels++;
+            order.state = OrderState.CANCELED;
+            int length = 0;
+            if (venueTextLength > 0)
+            {
+                length = put(0, "Cancelled by venue ");
+                length += venueNames[order.venueId].putBytes(text, length);
+                length += put(length, ": ");
+                length += copyText(length, venueText, venueTextLength);
+            }
+            report(order, nextId++, ExecType.CANCELED, 0, 0, OrdRejReason.NULL_VAL, order.key.clOrdId, null, 0,
+                restatementReason, length);
+        }
+        refuseReplace(order, replace);
+        retireIfDone(order);
+    }
+
+    private void onVenueFinished(final Order order, final OrderState outcome)
     {
         if (order.state.isTerminal())
         {
             counters.ignoredVenueReports++;
             return;
         }
+        final Request replace = order.pendingReplace;
+        order.pendingReplace = null;
+        final Request cancel = order.pendingCancel;
+        order.pendingCancel = null;
+        finish(order, cancel != null && order.internalCancelOutcome != null ? order.internalCancelOutcome : outcome);
+        if (cancel != null && cancel.type == Request.CANCEL)
+        {
+            cancelReject(cancel.key.sessionId, order.orderId, order.ordStatus(), CxlRejResponseTo.CANCEL,
+                CxlRejReason.TOO_LATE_TO_CANCEL, cancel.key.clOrdId, cancel.origClOrdId,
+                put(0, "Order ended at the venue before the cancel"));
+        }
+        refuseReplace(order, replace);
+        retireIfDone(order);
+    }
 
-        final boolean requested = order.pendingCancel;
-        order.pendingCancel = false;
-        order.state = execType == ExecType.CANCELED || requested ? OrderState.CANCELED : OrderState.EXPIRED;
-        final ExecType reported = order.state == OrderState.CANCELED ? ExecType.CANCELED : ExecType.EXPIRED;
-        report(order, reported, 0, 0, OrdRejReason.NULL_VAL, requested, 0);
-        orders.retire(order);
+    private void finish(final Order order, final OrderState outcome)
+    {
+        order.state = outcome;
+        if (outcome == OrderState.DONE_FOR_DAY)
+        {
+            counters.doneForDay++;
+            report(order, ExecType.DONE_FOR_DAY, order.key.clOrdId, null);
+        }
+        else
+        {
+            counters.expired++;
+            report(order, ExecType.EXPIRED, order.key.clOrdId, null);
+        }
+    }
+
+    private void onVenueReplaced(
+        final Order order,
+        final Request request,
+        final ExecRestatementReason restatementReason,
+        final long venueOrderQty,
+        final long venuePrice,
+        final long venueLeavesQty)
+    {
+        final Request replace = order.pendingReplace;
+        if (replace == null || (request != replace && request.type != Request.NEW))
+        {
+            onVenueRestated(order, restatementReason, venueOrderQty, venuePrice, venueLeavesQty);
+            return;
+        }
+        order.pendingReplace = null;
+        if (order.state.isTerminal())
+        {
+            counters.ignoredVenueReports++;
+            refuseReplace(order, replace);
+            retireIfDone(order);
+            return;
+        }
+
+        counters.replaced++;
+        previousClOrdId.set(order.key.clOrdId);
+        order.key.clOrdId.set(replace.key.clOrdId);
+        order.venueClOrdId = replace.venueClOrdId;
+        order.ordType = replace.ordType;
+        order.timeInForce = replace.timeInForce;
+        order.price = replace.price;
+        order.stopPx = replace.stopPx;
+        order.expireTimeNs = replace.expireTimeNs;
+        final long newQty = venueOrderQty != FixedPoint.NULL_VALUE && venueOrderQty > 0 ? venueOrderQty :
+            replace.orderQty;
+        order.orderQty = Math.max(newQty, order.cumQty);
+        order.state = order.workingState();
+        if (order.timeInForce == TimeInForce.GTD && order.expireTimeNs < nextExpiryNs)
+        {
+            nextExpiryNs = order.expireTimeNs;
+        }
+        report(order, ExecType.REPLACED, order.key.clOrdId, previousClOrdId);
+        retireIfDone(order);
+    }
+
+    private void onVenueRestated(
+        final Order order,
+        final ExecRestatementReason restatementReason,
+        final long venueOrderQty,
+        final long venuePrice,
+        final long venueLeavesQty)
+    {
+        if (order.state.isTerminal() || order.state == OrderState.PENDING_NEW)
+        {
+            counters.ignoredVenueReports++;
+            return;
+        }
+        long newQty = order.orderQty;
+        if (venueOrderQty != FixedPoint.NULL_VALUE && venueOrderQty > 0)
+        {
+            newQty = venueOrderQty;
+        }
+        else if (venueLeavesQty != FixedPoint.NULL_VALUE && venueLeavesQty >= 0)
+        {
+            newQty = order.cumQty + venueLeavesQty;
+        }
+        if (venuePrice != FixedPoint.NULL_VALUE && venuePrice > 0 && isPriced(order.ordType))
+        {
+            order.price = venuePrice;
+        }
+        order.orderQty = Math.max(newQty, order.cumQty);
+        order.state = order.cumQty == 0 && order.orderQty == 0 ? OrderState.CANCELED : order.workingState();
+        counters.restatements++;
+        final Request replace = order.state.isTerminal() ? order.pendingReplace : null;
+        if (replace != null)
+        {
+            order.pendingReplace = null;
+        }
+        report(order, nextId++, ExecType.RESTATED, 0, 0, OrdRejReason.NULL_VAL, order.key.clOrdId, null, 0,
+            restatementReason == ExecRestatementReason.NULL_VAL ? ExecRestatementReason.OTHER : restatementReason,
+            0);
+        refuseReplace(order, replace);
+        retireIfDone(order);
     }
 
     private void onVenueReject(
@@ -479,14 +1068,201 @@ public final class OrderManager implements OmsInboundHandler
         if (venueTextLength > 0)
         {
             length += put(length, ": ");
-            final int copy = Math.min(venueTextLength, TEXT_CAPACITY - length);
-            text.putBytes(length, venueText, 0, copy);
-            length += copy;
+            length += copyText(length, venueText, venueTextLength);
         }
         counters.rejects++;
-        report(order, ExecType.REJECTED, 0, 0, reason == OrdRejReason.NULL_VAL ? OrdRejReason.OTHER : reason, false,
-            length);
-        orders.retire(order);
+        final Request cancel = order.pendingCancel;
+        order.pendingCancel = null;
+        report(order, nextId++, ExecType.REJECTED, 0, 0, reason == OrdRejReason.NULL_VAL ? OrdRejReason.OTHER :
+            reason, order.key.clOrdId, null, 0, ExecRestatementReason.NULL_VAL, length);
+        if (cancel != null && cancel.type == Request.CANCEL)
+        {
+            cancelReject(cancel.key.sessionId, order.orderId, OrdStatus.REJECTED, CxlRejResponseTo.CANCEL,
+                CxlRejReason.TOO_LATE_TO_CANCEL, cancel.key.clOrdId, cancel.origClOrdId,
+                put(0, "Order rejected by the venue"));
+        }
+        retireIfDone(order);
+    }
+
+    /**
+     * The venue refused a cancel or replace request: clear it and tell the client, with the order's status once the
+     * pending state is gone.
+     */
+    private void onRequestRefused(final Request request, final CxlRejReason reason, final int textLength)
+    {
+        final Order order = request.order;
+        if (request == order.pendingCancel)
+        {
+            order.pendingCancel = null;
+            if (request.type == Request.CANCEL)
+            {
+                cancelReject(request.key.sessionId, order.orderId, order.ordStatus(), CxlRejResponseTo.CANCEL,
+                    reason, request.key.clOrdId, request.origClOrdId, textLength);
+            }
+            else if (LOG.isWarnEnabled())
+            {
+                LOG.warn("venue refused Bastion's own cancel: orderId={} state={}", order.orderId, order.state);
+            }
+        }
+        else if (request == order.pendingReplace)
+        {
+            order.pendingReplace = null;
+            counters.replaceRejects++;
+            cancelReject(request.key.sessionId, order.orderId, order.ordStatus(), CxlRejResponseTo.CANCEL_REPLACE,
+                reason, request.key.clOrdId, request.origClOrdId, textLength);
+        }
+        else
+        {
+            counters.ignoredVenueReports++;
+        }
+        retireIfDone(order);
+    }
+
+    private void rejectPendingReplace(final Order order)
+    {
+        final Request replace = order.pendingReplace;
+        order.pendingReplace = null;
+        refuseReplace(order, replace);
+    }
+
+    private void refuseReplace(final Order order, final Request replace)
+    {
+        if (replace != null)
+        {
+            counters.replaceRejects++;
+            int length = put(0, "Too late to replace: order is ");
+            length += put(length, order.state.name());
+            cancelReject(replace.key.sessionId, order.orderId, order.ordStatus(), CxlRejResponseTo.CANCEL_REPLACE,
+                CxlRejReason.TOO_LATE_TO_CANCEL, replace.key.clOrdId, replace.origClOrdId, length);
+        }
+    }
+
+    private int endTradingDay()
+    {
+        int work = 0;
+        Order order = orders.firstWorking();
+        while (order != null)
+        {
+            final Order next = order.nextWorking;
+            if (!order.state.isTerminal() && order.state != OrderState.PENDING_NEW)
+            {
+                if (order.timeInForce == TimeInForce.DAY)
+                {
+                    work++;
+                    takeOffVenue(order, OrderState.DONE_FOR_DAY);
+                }
+                else if (order.timeInForce == TimeInForce.GTC || order.timeInForce == TimeInForce.GTD)
+                {
+                    work++;
+                    counters.restatements++;
+                    report(order, nextId++, ExecType.RESTATED, 0, 0, OrdRejReason.NULL_VAL, order.key.clOrdId, null,
+                        0, ExecRestatementReason.GT_RENEWAL, 0);
+                }
+            }
+            order = next;
+        }
+        return work;
+    }
+
+    private int expireDueOrders()
+    {
+        int work = 0;
+        long earliest = Long.MAX_VALUE;
+        Order order = orders.firstWorking();
+        while (order != null)
+        {
+            final Order next = order.nextWorking;
+            if (order.timeInForce == TimeInForce.GTD && !order.state.isTerminal())
+            {
+                if (order.expireTimeNs <= nowNs)
+                {
+                    if (order.state != OrderState.PENDING_NEW && order.internalCancelOutcome == null)
+                    {
+                        work++;
+                        takeOffVenue(order, OrderState.EXPIRED);
+                    }
+                }
+                else if (order.expireTimeNs < earliest)
+                {
+                    earliest = order.expireTimeNs;
+                }
+            }
+            order = next;
+        }
+        nextExpiryNs = earliest;
+        return work;
+    }
+
+    /**
+     * Bastion ends an order on its own (end of day, GTD expiry): cancel it at the venue and report the outcome when
+     * the venue confirms; when the venue is not connected, report it at once.
+     */
+    private void takeOffVenue(final Order order, final OrderState outcome)
+    {
+        if (order.pendingCancel != null)
+        {
+            return;
+        }
+        if (!venueLoggedOn[order.venueId])
+        {
+            rejectPendingReplace(order);
+            finish(order, outcome);
+            retireIfDone(order);
+            return;
+        }
+        final Request request = orders.allocateRequest(order, Request.INTERNAL_CANCEL);
+        if (request == null)
+        {
+            LOG.error("no request capacity to take order {} off its venue", order.orderId);
+            return;
+        }
+        order.internalCancelOutcome = outcome;
+        request.venueClOrdId = nextId++;
+        orders.indexVenueClOrdId(request);
+        order.pendingCancel = request;
+        publisher.venueCancel(order, request);
+    }
+
+    private void cancelOnVenueDisconnect(final int venueId)
+    {
+        Order order = orders.firstWorking();
+        while (order != null)
+        {
+            final Order next = order.nextWorking;
+            if (order.venueId == venueId && !order.state.isTerminal())
+            {
+                final Request cancel = order.pendingCancel;
+                final Request replace = order.pendingReplace;
+                order.pendingCancel = null;
+                order.pendingReplace = null;
+                counters.unsolicitedCancels++;
+                order.state = OrderState.CANCELED;
+                int length = put(0, "Venue ");
+                length += venueNames[venueId].putBytes(text, length);
+                length += put(length, " disconnected; it cancels working orders on disconnect");
+                if (cancel != null && cancel.type == Request.CANCEL)
+                {
+                    report(order, nextId++, ExecType.CANCELED, 0, 0, OrdRejReason.NULL_VAL, cancel.key.clOrdId,
+                        cancel.origClOrdId, 0, ExecRestatementReason.CANCEL_ON_SYSTEM_FAILURE, length);
+                }
+                else
+                {
+                    report(order, nextId++, ExecType.CANCELED, 0, 0, OrdRejReason.NULL_VAL, order.key.clOrdId, null,
+                        0, ExecRestatementReason.CANCEL_ON_SYSTEM_FAILURE, length);
+                }
+                refuseReplace(order, replace);
+                retireIfDone(order);
+            }
+            order = next;
+        }
+    }
+
+    private void retireIfDone(final Order order)
+    {
+        if (order.state.isTerminal() && !order.hasPendingRequest())
+        {
+            orders.retire(order);
+        }
     }
 
     private boolean validateNewOrder(final Order order, final AsciiId exDestination)
@@ -496,44 +1272,23 @@ public final class OrderManager implements OmsInboundHandler
             return rejectNew(order, OrdRejReason.UNSUPPORTED_ORDER_CHARACTERISTIC,
                 putWithChar("Unsupported Side (54) ", order.side.value()));
         }
-        if (order.ordType != OrdType.LIMIT && order.ordType != OrdType.MARKET)
+        final OrdRejReason termsError = checkTerms(order.ordType, order.timeInForce, order.orderQty, order.price,
+            order.stopPx, order.expireTimeNs, NO_VENUE);
+        if (termsError != TERMS_OK)
         {
-            final int length = putWithChar("Unsupported OrdType (40) ", order.ordType.value());
-            return rejectNew(order, OrdRejReason.UNSUPPORTED_ORDER_CHARACTERISTIC,
-                length + put(length, ": only market (1) and limit (2) orders are accepted"));
+            return rejectNew(order, termsError, textLength);
         }
-        if (order.timeInForce != TimeInForce.DAY && order.timeInForce != TimeInForce.GTC &&
-            order.timeInForce != TimeInForce.IOC && order.timeInForce != TimeInForce.FOK)
-        {
-            return rejectNew(order, OrdRejReason.UNSUPPORTED_ORDER_CHARACTERISTIC,
-                putWithChar("Unsupported TimeInForce (59) ", order.timeInForce.value()));
-        }
-        if (order.orderQty == FixedPoint.NULL_VALUE || order.orderQty <= 0)
-        {
-            int length = put(0, "OrderQty (38) must be positive");
-            if (order.orderQty != FixedPoint.NULL_VALUE)
-            {
-                length += put(length, ": ");
-                length += FixedPoint.format(order.orderQty, text, length);
-            }
-            return rejectNew(order, OrdRejReason.INCORRECT_QUANTITY, length);
-        }
-        if (order.ordType == OrdType.LIMIT)
-        {
-            if (order.price == FixedPoint.NULL_VALUE)
-            {
-                return rejectNew(order, OrdRejReason.OTHER, put(0, "Price (44) is required for a limit order"));
-            }
-            if (order.price <= 0)
-            {
-                int length = put(0, "Price (44) must be positive: ");
-                length += FixedPoint.format(order.price, text, length);
-                return rejectNew(order, OrdRejReason.OTHER, length);
-            }
-        }
-        else
+        if (!isPriced(order.ordType))
         {
             order.price = FixedPoint.NULL_VALUE;
+        }
+        if (!isStop(order.ordType))
+        {
+            order.stopPx = FixedPoint.NULL_VALUE;
+        }
+        if (order.timeInForce != TimeInForce.GTD)
+        {
+            order.expireTimeNs = 0;
         }
 
         if (order.symbol.isEmpty())
@@ -571,14 +1326,18 @@ public final class OrderManager implements OmsInboundHandler
         }
         order.venueId = venueId;
 
-        final RiskControl control = risk.checkNewOrder(order.orderQty, order.price);
+        final OrdRejReason venueError = checkTerms(order.ordType, order.timeInForce, order.orderQty, order.price,
+            order.stopPx, order.expireTimeNs, venueId);
+        if (venueError != TERMS_OK)
+        {
+            return rejectNew(order, venueError, textLength);
+        }
+
+        final RiskControl control = risk.checkNewOrder(order.orderQty, isPriced(order.ordType) ? order.price :
+            order.stopPx);
         if (control != RiskControl.NONE)
         {
-            int length = risk.formatLastRejection(text, 0);
-            length += put(length, " (account ");
-            length += order.account.putBytes(text, length);
-            length += put(length, ")");
-            return rejectNew(order, OrdRejReason.ORDER_EXCEEDS_LIMIT, length);
+            return rejectNew(order, OrdRejReason.ORDER_EXCEEDS_LIMIT, riskText(order));
         }
 
         if (!venueLoggedOn[venueId])
@@ -592,6 +1351,111 @@ public final class OrderManager implements OmsInboundHandler
         return true;
     }
 
+    /**
+     * Check an order's terms, either against what Bastion handles (venueId {@link #NO_VENUE}) or against what a
+     * venue accepts. On failure the reason is in the text, its length in {@link #textLength}.
+     */
+    private OrdRejReason checkTerms(
+        final OrdType ordType,
+        final TimeInForce timeInForce,
+        final long orderQty,
+        final long price,
+        final long stopPx,
+        final long expireTimeNs,
+        final int venueId)
+    {
+        if (venueId != NO_VENUE)
+        {
+            if (!venueOrdTypes[venueId][ordType.ordinal()])
+            {
+                int length = putWithChar("Unsupported OrdType (40) ", ordType.value());
+                length += put(length, ": venue ");
+                length += venueNames[venueId].putBytes(text, length);
+                textLength = length + put(length, " does not accept it");
+                return OrdRejReason.UNSUPPORTED_ORDER_CHARACTERISTIC;
+            }
+            if (!venueTimeInForces[venueId][timeInForce.ordinal()])
+            {
+                int length = putWithChar("Unsupported TimeInForce (59) ", timeInForce.value());
+                length += put(length, ": venue ");
+                length += venueNames[venueId].putBytes(text, length);
+                textLength = length + put(length, " does not accept it");
+                return OrdRejReason.UNSUPPORTED_ORDER_CHARACTERISTIC;
+            }
+            return TERMS_OK;
+        }
+
+        if (ordType != OrdType.LIMIT && ordType != OrdType.MARKET && ordType != OrdType.STOP &&
+            ordType != OrdType.STOP_LIMIT)
+        {
+            final int length = putWithChar("Unsupported OrdType (40) ", ordType.value());
+            textLength = length + put(length, ": market (1), limit (2), stop (3) and stop limit (4) are accepted");
+            return OrdRejReason.UNSUPPORTED_ORDER_CHARACTERISTIC;
+        }
+        if (timeInForce != TimeInForce.DAY && timeInForce != TimeInForce.GTC && timeInForce != TimeInForce.IOC &&
+            timeInForce != TimeInForce.FOK && timeInForce != TimeInForce.GTD)
+        {
+            textLength = putWithChar("Unsupported TimeInForce (59) ", timeInForce.value());
+            return OrdRejReason.UNSUPPORTED_ORDER_CHARACTERISTIC;
+        }
+        if (orderQty == FixedPoint.NULL_VALUE || orderQty <= 0)
+        {
+            int length = put(0, "OrderQty (38) must be positive");
+            if (orderQty != FixedPoint.NULL_VALUE)
+            {
+                length += put(length, ": ");
+                length += FixedPoint.format(orderQty, text, length);
+            }
+            textLength = length;
+            return OrdRejReason.INCORRECT_QUANTITY;
+        }
+        if (isPriced(ordType))
+        {
+            if (price == FixedPoint.NULL_VALUE)
+            {
+                textLength = put(0, ordType == OrdType.LIMIT ? "Price (44) is required for a limit order" :
+                    "Price (44) is required for a stop limit order");
+                return OrdRejReason.OTHER;
+            }
+            if (price <= 0)
+            {
+                final int length = put(0, "Price (44) must be positive: ");
+                textLength = length + FixedPoint.format(price, text, length);
+                return OrdRejReason.OTHER;
+            }
+        }
+        if (isStop(ordType) && (stopPx == FixedPoint.NULL_VALUE || stopPx <= 0))
+        {
+            textLength = put(0, "StopPx (99) is required and must be positive for a stop order");
+            return OrdRejReason.OTHER;
+        }
+        if (timeInForce == TimeInForce.GTD && expireTimeNs <= nowNs)
+        {
+            textLength = put(0, expireTimeNs == 0 ? "ExpireTime (126) is required for a GTD order" :
+                "ExpireTime (126) is in the past");
+            return expireTimeNs == 0 ? OrdRejReason.OTHER : OrdRejReason.STALE_ORDER;
+        }
+        return TERMS_OK;
+    }
+
+    private int riskText(final Order order)
+    {
+        int length = risk.formatLastRejection(text, 0);
+        length += put(length, " (account ");
+        length += order.account.putBytes(text, length);
+        return length + put(length, ")");
+    }
+
+    private static boolean isPriced(final OrdType ordType)
+    {
+        return ordType == OrdType.LIMIT || ordType == OrdType.STOP_LIMIT;
+    }
+
+    private static boolean isStop(final OrdType ordType)
+    {
+        return ordType == OrdType.STOP || ordType == OrdType.STOP_LIMIT;
+    }
+
     private Order fillOrder(
         final Order order,
         final int sessionId,
@@ -601,6 +1465,7 @@ public final class OrderManager implements OmsInboundHandler
         final long orderQty,
         final long price,
         final long stopPx,
+        final long expireTimeNs,
         final AsciiId clOrdId,
         final AsciiId account,
         final AsciiId symbol)
@@ -613,32 +1478,50 @@ public final class OrderManager implements OmsInboundHandler
         order.orderQty = orderQty;
         order.price = price;
         order.stopPx = stopPx;
+        order.expireTimeNs = expireTimeNs;
         order.account.set(account.isEmpty() ? defaultAccount : account);
         order.symbol.set(symbol);
         order.state = OrderState.PENDING_NEW;
         return order;
     }
 
-    private boolean rejectNew(final Order order, final OrdRejReason reason, final int textLength)
+    private boolean rejectNew(final Order order, final OrdRejReason reason, final int length)
     {
         counters.rejects++;
         order.state = OrderState.REJECTED;
-        report(order, ExecType.REJECTED, 0, 0, reason, false, textLength);
+        report(order, nextId++, ExecType.REJECTED, 0, 0, reason, order.key.clOrdId, null, 0,
+            ExecRestatementReason.NULL_VAL, length);
         return false;
+    }
+
+    private void statusReport(final Order order)
+    {
+        report(order, ExecType.ORDER_STATUS, order.key.clOrdId, null);
+    }
+
+    private void report(final Order order, final ExecType execType, final AsciiId clOrdId, final AsciiId origClOrdId)
+    {
+        report(order, nextId++, execType, 0, 0, OrdRejReason.NULL_VAL, clOrdId, origClOrdId, 0,
+            ExecRestatementReason.NULL_VAL, 0);
     }
 
     private void report(
         final Order order,
+        final long execId,
         final ExecType execType,
         final long lastQty,
         final long lastPx,
         final OrdRejReason reason,
-        final boolean cancelIds,
-        final int textLength)
+        final AsciiId clOrdId,
+        final AsciiId origClOrdId,
+        final long execRefId,
+        final ExecRestatementReason restatement,
+        final int length)
     {
-        final AsciiId lastMkt = execType == ExecType.TRADE ? venueNames[order.venueId] : null;
-        publisher.executionReport(order, nextId++, execType, order.ordStatus(), lastQty, lastPx, reason, cancelIds,
-            text, textLength, lastMkt, nowNs);
+        final AsciiId lastMkt = execType == ExecType.TRADE || execType == ExecType.TRADE_CORRECT ?
+            venueNames[order.venueId] : null;
+        publisher.executionReport(order, execId, execType, order.ordStatus(), lastQty, lastPx, reason, clOrdId,
+            origClOrdId, execRefId, restatement, text, length, lastMkt, nowNs);
     }
 
     private void cancelReject(
@@ -649,11 +1532,43 @@ public final class OrderManager implements OmsInboundHandler
         final CxlRejReason reason,
         final AsciiId clOrdId,
         final AsciiId origClOrdId,
-        final int textLength)
+        final int length)
     {
         counters.cancelRejects++;
         publisher.cancelReject(sessionId, orderId, ordStatus, responseTo, reason, clOrdId, origClOrdId, text,
-            textLength);
+            length);
+    }
+
+    private int venueRefusalText(final Order order, final DirectBuffer venueText, final int venueTextLength)
+    {
+        int length = put(0, "Venue ");
+        length += venueNames[order.venueId].putBytes(text, length);
+        length += put(length, " refused the request");
+        if (venueTextLength > 0)
+        {
+            length += put(length, ": ");
+            length += copyText(length, venueText, venueTextLength);
+        }
+        return length;
+    }
+
+    private int copyText(final int offset, final DirectBuffer source, final int sourceLength)
+    {
+        final int copy = Math.max(0, Math.min(sourceLength, TEXT_CAPACITY - offset));
+        text.putBytes(offset, source, 0, copy);
+        return copy;
+    }
+
+    private long nextDayEndAfter(final long timeNs)
+    {
+        final Instant now = Instant.ofEpochSecond(0, timeNs);
+        ZonedDateTime end = now.atZone(tradingZone).with(tradingDayEnd);
+        if (!end.toInstant().isAfter(now))
+        {
+            end = end.plusDays(1);
+        }
+        final Instant instant = end.toInstant();
+        return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
     }
 
     private int put(final int offset, final String value)

@@ -3,7 +3,8 @@ package io.bastion.oms;
 import io.bastion.sbe.OrdStatus;
 
 /**
- * The life of an order as the OMS tracks it; pending cancel is a flag over these, not a state of its own.
+ * The life of an order as the OMS tracks it. Pending cancel and pending replace are requests over these, not states
+ * of their own; {@link Order#ordStatus()} applies FIX's precedence to combine them.
  */
 enum OrderState
 {
@@ -11,6 +12,7 @@ enum OrderState
     NEW(OrdStatus.NEW, false),
     PARTIALLY_FILLED(OrdStatus.PARTIALLY_FILLED, false),
     FILLED(OrdStatus.FILLED, true),
+    DONE_FOR_DAY(OrdStatus.DONE_FOR_DAY, true),
     CANCELED(OrdStatus.CANCELED, true),
     REJECTED(OrdStatus.REJECTED, true),
     EXPIRED(OrdStatus.EXPIRED, true);

@@ -4,122 +4,236 @@ import org.agrona.collections.Long2ObjectHashMap;
 import org.agrona.collections.Object2ObjectHashMap;
 
 /**
- * Every order the OMS knows, from a pool allocated at start, indexed by client key, Bastion order id and venue
- * ClOrdID. Finished orders stay findable (status requests, duplicate ClOrdIDs) until the pool runs out, then the
- * oldest finished ones are recycled first. When every order is still working, {@link #allocate()} returns null and
- * the OMS rejects new orders rather than grow without bound.
+ * Every order the OMS knows, with its requests and executions, from pools allocated at start. Indexed by client
+ * ClOrdID (every one an order has used), Bastion order id, venue ClOrdID (every one sent) and venue ExecID.
+ * Working orders are also on a list, for end-of-day, expiry and venue-disconnect sweeps.
+ * <p>
+ * Finished orders stay findable (status requests, duplicate ClOrdIDs, late venue reports) until a pool runs out,
+ * then the oldest finished ones are recycled first. When nothing finished is left to recycle the allocators return
+ * null and the OMS refuses the request rather than grow without bound.
  */
 final class OrderStore
 {
-    private final Order[] free;
-    private int freeCount;
+    private final Order[] freeOrders;
+    private int freeOrderCount;
+    private final Request[] freeRequests;
+    private int freeRequestCount;
+    private final Fill[] freeFills;
+    private int freeFillCount;
+
     private final Order[] retired;
     private int retiredHead;
     private int retiredCount;
 
-    private final Object2ObjectHashMap<ClOrdKey, Order> byClOrdKey;
+    private final Object2ObjectHashMap<ClOrdKey, Request> byClOrdKey;
     private final Long2ObjectHashMap<Order> byOrderId;
-    private final Long2ObjectHashMap<Order> byVenueClOrdId;
+    private final Long2ObjectHashMap<Request> byVenueClOrdId;
+    private final Object2ObjectHashMap<Fill, Fill> fillsByExecId;
     private final ClOrdKey probe = new ClOrdKey();
+    private final Fill fillProbe = new Fill();
+
+    private Order workingHead;
+    private int workingCount;
 
     OrderStore(final int capacity)
     {
-        free = new Order[capacity];
-        retired = new Order[capacity];
+        final int requestCapacity = capacity * 4;
+        final int fillCapacity = capacity * 4;
+        freeOrders = new Order[capacity];
         for (int i = 0; i < capacity; i++)
         {
-            final Order order = new Order();
-            order.reset();
-            free[i] = order;
+            freeOrders[i] = new Order();
+            freeOrders[i].reset();
         }
-        freeCount = capacity;
+        freeOrderCount = capacity;
+        freeRequests = new Request[requestCapacity];
+        for (int i = 0; i < requestCapacity; i++)
+        {
+            freeRequests[i] = new Request();
+            freeRequests[i].reset();
+        }
+        freeRequestCount = requestCapacity;
+        freeFills = new Fill[fillCapacity];
+        for (int i = 0; i < fillCapacity; i++)
+        {
+            freeFills[i] = new Fill();
+            freeFills[i].reset();
+        }
+        freeFillCount = fillCapacity;
+        retired = new Order[capacity];
 
-        final int indexCapacity = capacity * 4;
-        byClOrdKey = new Object2ObjectHashMap<>(indexCapacity, 0.65f);
-        byOrderId = new Long2ObjectHashMap<>(indexCapacity, 0.65f);
-        byVenueClOrdId = new Long2ObjectHashMap<>(indexCapacity, 0.65f);
+        byClOrdKey = new Object2ObjectHashMap<>(requestCapacity * 2, 0.65f);
+        byOrderId = new Long2ObjectHashMap<>(capacity * 2, 0.65f);
+        byVenueClOrdId = new Long2ObjectHashMap<>(requestCapacity * 2, 0.65f);
+        fillsByExecId = new Object2ObjectHashMap<>(fillCapacity * 2, 0.65f);
+        fillProbe.reset();
     }
 
     /**
-     * @return a blank order, recycling the oldest finished one if the pool is empty, or null when every order in
-     * the pool is still working.
+     * @return a blank order, or null when every order in the pool is still working.
      */
-    Order allocate()
+    Order allocateOrder()
     {
-        if (freeCount == 0)
+        if (freeOrderCount == 0 && !recycleOldest(null))
         {
-            if (retiredCount == 0)
-            {
-                return null;
-            }
-            final Order oldest = retired[retiredHead];
-            retired[retiredHead] = null;
-            retiredHead = (retiredHead + 1) % retired.length;
-            retiredCount--;
-            unindex(oldest);
-            oldest.reset();
-            return oldest;
+            return null;
         }
-        final Order order = free[--freeCount];
-        free[freeCount] = null;
+        final Order order = freeOrders[--freeOrderCount];
+        freeOrders[freeOrderCount] = null;
         return order;
     }
 
     /**
-     * Give back an order that was never indexed.
+     * A blank request owned by an order (and indexed with it from now on), or null when the pool is exhausted.
+     */
+    Request allocateRequest(final Order owner, final byte type)
+    {
+        if (freeRequestCount == 0 && !recycleOldest(owner))
+        {
+            return null;
+        }
+        final Request request = freeRequests[--freeRequestCount];
+        freeRequests[freeRequestCount] = null;
+        request.type = type;
+        request.order = owner;
+        request.nextOfOrder = owner.requests;
+        owner.requests = request;
+        return request;
+    }
+
+    /**
+     * A blank execution owned by an order, or null when the pool is exhausted.
+     */
+    Fill allocateFill(final Order owner)
+    {
+        if (freeFillCount == 0 && !recycleOldest(owner))
+        {
+            return null;
+        }
+        final Fill fill = freeFills[--freeFillCount];
+        freeFills[freeFillCount] = null;
+        fill.order = owner;
+        fill.nextOfOrder = owner.fills;
+        owner.fills = fill;
+        return fill;
+    }
+
+    /**
+     * Give back an order that was never indexed, with its requests.
      */
     void release(final Order order)
     {
+        freeRequestsOf(order);
         order.reset();
-        free[freeCount++] = order;
+        freeOrders[freeOrderCount++] = order;
     }
 
     /**
-     * Index a new order under its client key and order id.
+     * Index a new order under its order id and put it on the working list.
      */
     void add(final Order order)
     {
-        byClOrdKey.put(order.key, order);
         byOrderId.put(order.orderId, order);
+        linkWorking(order);
     }
 
-    /**
-     * Index a routed order under its venue ClOrdID.
-     */
-    void addVenueClOrdId(final Order order)
+    private void linkWorking(final Order order)
     {
-        byVenueClOrdId.put(order.venueClOrdId, order);
-    }
-
-    /**
-     * Index a cancel request's ClOrdID and venue ClOrdID as belonging to the order.
-     */
-    void addCancel(final Order order)
-    {
-        if (order.cancelKeyIndexed)
+        order.prevWorking = null;
+        order.nextWorking = workingHead;
+        if (workingHead != null)
         {
-            byClOrdKey.remove(order.cancelKey);
+            workingHead.prevWorking = order;
         }
-        byClOrdKey.put(order.cancelKey, order);
-        order.cancelKeyIndexed = true;
-        byVenueClOrdId.put(order.cancelVenueClOrdId, order);
+        workingHead = order;
+        workingCount++;
     }
 
     /**
-     * Record that an order has finished; it becomes a candidate for recycling, oldest first.
+     * Index a request's client ClOrdID.
+     */
+    void indexClOrdId(final Request request)
+    {
+        byClOrdKey.put(request.key, request);
+        request.keyIndexed = true;
+    }
+
+    /**
+     * Index a request's venue ClOrdID.
+     */
+    void indexVenueClOrdId(final Request request)
+    {
+        byVenueClOrdId.put(request.venueClOrdId, request);
+    }
+
+    /**
+     * Index an execution under its venue and venue ExecID.
+     */
+    void indexFill(final Fill fill)
+    {
+        fillsByExecId.put(fill, fill);
+    }
+
+    /**
+     * Record that an order has finished: off the working list, and a candidate for recycling, oldest first.
      */
     void retire(final Order order)
     {
-        final int tail = (retiredHead + retiredCount) % retired.length;
-        retired[tail] = order;
-        retiredCount++;
+        if (order.retired)
+        {
+            return;
+        }
+        order.retired = true;
+        if (order.prevWorking != null)
+        {
+            order.prevWorking.nextWorking = order.nextWorking;
+        }
+        else
+        {
+            workingHead = order.nextWorking;
+        }
+        if (order.nextWorking != null)
+        {
+            order.nextWorking.prevWorking = order.prevWorking;
+        }
+        order.prevWorking = null;
+        order.nextWorking = null;
+        workingCount--;
+
+        if (!order.inRetiredRing)
+        {
+            order.inRetiredRing = true;
+            final int tail = (retiredHead + retiredCount) % retired.length;
+            retired[tail] = order;
+            retiredCount++;
+        }
     }
 
-    Order byClOrdId(final int sessionId, final AsciiId clOrdId)
+    /**
+     * Put a finished order back to work (a bust reopened it). It keeps its place in the recycling ring but is
+     * skipped there while it works.
+     */
+    void unretire(final Order order)
+    {
+        if (!order.retired)
+        {
+            return;
+        }
+        order.retired = false;
+        linkWorking(order);
+    }
+
+    Request byClOrdId(final int sessionId, final AsciiId clOrdId)
     {
         probe.sessionId = sessionId;
         probe.clOrdId.set(clOrdId);
         return byClOrdKey.get(probe);
+    }
+
+    Order orderByClOrdId(final int sessionId, final AsciiId clOrdId)
+    {
+        final Request request = byClOrdId(sessionId, clOrdId);
+        return request == null ? null : request.order;
     }
 
     Order byOrderId(final long orderId)
@@ -127,31 +241,87 @@ final class OrderStore
         return byOrderId.get(orderId);
     }
 
-    Order byVenueClOrdId(final long venueClOrdId)
+    Request byVenueClOrdId(final long venueClOrdId)
     {
         return byVenueClOrdId.get(venueClOrdId);
     }
 
-    int workingCount()
+    Fill fillByExecId(final int venueId, final AsciiId venueExecId)
     {
-        return free.length - freeCount - retiredCount;
+        fillProbe.venueId = venueId;
+        fillProbe.venueExecId.set(venueExecId);
+        return fillsByExecId.get(fillProbe);
     }
 
-    private void unindex(final Order order)
+    /**
+     * @return the first working order; follow {@link Order#nextWorking}.
+     */
+    Order firstWorking()
     {
-        byClOrdKey.remove(order.key);
-        if (order.cancelKeyIndexed)
+        return workingHead;
+    }
+
+    int workingCount()
+    {
+        return workingCount;
+    }
+
+    private boolean recycleOldest(final Order inUse)
+    {
+        Order oldest = null;
+        while (retiredCount > 0 && oldest == null)
         {
-            byClOrdKey.remove(order.cancelKey);
+            final Order candidate = retired[retiredHead];
+            if (candidate == inUse)
+            {
+                return false;
+            }
+            retired[retiredHead] = null;
+            retiredHead = (retiredHead + 1) % retired.length;
+            retiredCount--;
+            candidate.inRetiredRing = false;
+            if (candidate.retired)
+            {
+                oldest = candidate;
+            }
         }
-        byOrderId.remove(order.orderId);
-        if (order.venueClOrdId != 0)
+        if (oldest == null)
         {
-            byVenueClOrdId.remove(order.venueClOrdId);
+            return false;
         }
-        if (order.cancelVenueClOrdId != 0)
+
+        byOrderId.remove(oldest.orderId);
+        freeRequestsOf(oldest);
+        for (Fill fill = oldest.fills; fill != null; )
         {
-            byVenueClOrdId.remove(order.cancelVenueClOrdId);
+            final Fill next = fill.nextOfOrder;
+            fillsByExecId.remove(fill);
+            fill.reset();
+            freeFills[freeFillCount++] = fill;
+            fill = next;
         }
+        oldest.reset();
+        freeOrders[freeOrderCount++] = oldest;
+        return true;
+    }
+
+    private void freeRequestsOf(final Order order)
+    {
+        for (Request request = order.requests; request != null; )
+        {
+            final Request next = request.nextOfOrder;
+            if (request.keyIndexed && byClOrdKey.get(request.key) == request)
+            {
+                byClOrdKey.remove(request.key);
+            }
+            if (request.venueClOrdId != 0 && byVenueClOrdId.get(request.venueClOrdId) == request)
+            {
+                byVenueClOrdId.remove(request.venueClOrdId);
+            }
+            request.reset();
+            freeRequests[freeRequestCount++] = request;
+            request = next;
+        }
+        order.requests = null;
     }
 }

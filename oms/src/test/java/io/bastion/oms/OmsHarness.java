@@ -16,6 +16,8 @@ import io.bastion.sbe.ClientReplaceEncoder;
 import io.bastion.sbe.ClientStatusRequestEncoder;
 import io.bastion.sbe.CxlRejReason;
 import io.bastion.sbe.CxlRejResponseTo;
+import io.bastion.sbe.CommandRejectSource;
+import io.bastion.sbe.ExecRestatementReason;
 import io.bastion.sbe.ExecType;
 import io.bastion.sbe.MessageHeaderDecoder;
 import io.bastion.sbe.MessageHeaderEncoder;
@@ -29,7 +31,10 @@ import io.bastion.sbe.Side;
 import io.bastion.sbe.TimeInForce;
 import io.bastion.sbe.VenueCancelDecoder;
 import io.bastion.sbe.VenueCancelRejectEncoder;
+import io.bastion.sbe.VenueCommandRejectedEncoder;
+import io.bastion.sbe.VenueCommandType;
 import io.bastion.sbe.VenueExecutionEncoder;
+import io.bastion.sbe.VenueReplaceDecoder;
 import io.bastion.sbe.VenueNewOrderDecoder;
 import org.agrona.CloseHelper;
 import org.agrona.DirectBuffer;
@@ -61,7 +66,8 @@ final class OmsHarness implements AutoCloseable
         int sessionId, long orderId, long execId, long transactTimeNs, ExecType execType, OrdStatus ordStatus,
         Side side, OrdType ordType, TimeInForce timeInForce, OrdRejReason ordRejReason, long orderQty, long price,
         long lastQty, long lastPx, long cumQty, long leavesQty, long avgPx, String clOrdId, String origClOrdId,
-        String account, String symbol, String lastMkt, String text)
+        String account, String symbol, String lastMkt, String text, long execRefId,
+        ExecRestatementReason restatementReason, long stopPx, long expireTimeNs)
     {
     }
 
@@ -78,6 +84,12 @@ final class OmsHarness implements AutoCloseable
     }
 
     record VenueCancel(int venueId, long venueClOrdId, long origVenueClOrdId, String venueOrderId, String symbol)
+    {
+    }
+
+    record VenueReplace(
+        int venueId, long venueClOrdId, long origVenueClOrdId, Side side, OrdType ordType, TimeInForce timeInForce,
+        long orderQty, long price, long stopPx, String venueOrderId, String symbol, String account)
     {
     }
 
@@ -167,10 +179,20 @@ final class OmsHarness implements AutoCloseable
         final String clOrdId, final Side side, final OrdType ordType, final long qty, final long price,
         final String symbol, final String exDestination, final String account, final boolean possResend)
     {
+        newOrder(clOrdId, side, ordType, TimeInForce.DAY, qty, price, FixedPoint.NULL_VALUE, 0, symbol,
+            exDestination, account, possResend);
+    }
+
+    void newOrder(
+        final String clOrdId, final Side side, final OrdType ordType, final TimeInForce timeInForce, final long qty,
+        final long price, final long stopPx, final long expireTimeNs, final String symbol, final String exDestination,
+        final String account, final boolean possResend)
+    {
         final ClientNewOrderEncoder e = new ClientNewOrderEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder);
-        e.sessionId(CLIENT_SESSION).sendingTimeNs(nowNs).side(side).ordType(ordType).timeInForce(TimeInForce.DAY)
-            .possResend((short)(possResend ? 1 : 0)).orderQty(qty).price(price).stopPx(FixedPoint.NULL_VALUE)
-            .clOrdId(clOrdId).account(account).symbol(symbol).exDestination(exDestination);
+        e.sessionId(CLIENT_SESSION).sendingTimeNs(nowNs).side(side).ordType(ordType).timeInForce(timeInForce)
+            .possResend((short)(possResend ? 1 : 0)).orderQty(qty).price(price).stopPx(stopPx)
+            .clOrdId(clOrdId).account(account).symbol(symbol).exDestination(exDestination)
+            .expireTimeNs(expireTimeNs);
         send(e.encodedLength());
     }
 
@@ -187,11 +209,19 @@ final class OmsHarness implements AutoCloseable
         send(e.encodedLength());
     }
 
-    void replace(final String clOrdId, final String origClOrdId)
+    void replace(final String clOrdId, final String origClOrdId, final long qty, final long price)
+    {
+        replace(clOrdId, origClOrdId, Side.BUY, OrdType.LIMIT, TimeInForce.DAY, qty, price, false);
+    }
+
+    void replace(
+        final String clOrdId, final String origClOrdId, final Side side, final OrdType ordType,
+        final TimeInForce timeInForce, final long qty, final long price, final boolean possResend)
     {
         final ClientReplaceEncoder e = new ClientReplaceEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder);
-        e.sessionId(CLIENT_SESSION).side(Side.BUY).ordType(OrdType.LIMIT).timeInForce(TimeInForce.DAY)
-            .orderQty(units(1)).price(units(1)).clOrdId(clOrdId).origClOrdId(origClOrdId).orderId("").symbol("AAPL");
+        e.sessionId(CLIENT_SESSION).side(side).ordType(ordType).timeInForce(timeInForce)
+            .orderQty(qty).price(price).clOrdId(clOrdId).origClOrdId(origClOrdId).orderId("").symbol("AAPL")
+            .stopPx(FixedPoint.NULL_VALUE).expireTimeNs(0).possResend((short)(possResend ? 1 : 0)).account("");
         send(e.encodedLength());
     }
 
@@ -208,21 +238,51 @@ final class OmsHarness implements AutoCloseable
         final OrdStatus ordStatus, final long lastQty, final long lastPx, final String venueOrderId,
         final String text)
     {
+        venueExecution(venueId, venueClOrdId, origVenueClOrdId, execType, ordStatus, lastQty, lastPx, venueOrderId,
+            "X" + System.nanoTime(), "", FixedPoint.NULL_VALUE, FixedPoint.NULL_VALUE, FixedPoint.NULL_VALUE,
+            ExecRestatementReason.NULL_VAL, false, text);
+    }
+
+    void venueExecution(
+        final int venueId, final long venueClOrdId, final long origVenueClOrdId, final ExecType execType,
+        final OrdStatus ordStatus, final long lastQty, final long lastPx, final String venueOrderId,
+        final String venueExecId, final String venueExecRefId, final long orderQty, final long price,
+        final long leavesQty, final ExecRestatementReason restatementReason, final boolean possDup, final String text)
+    {
         final VenueExecutionEncoder e = new VenueExecutionEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder);
         e.venueId(venueId).venueClOrdId(venueClOrdId).origVenueClOrdId(origVenueClOrdId).transactTimeNs(nowNs)
             .execType(execType).ordStatus(ordStatus)
             .ordRejReason(execType == ExecType.REJECTED ? OrdRejReason.UNKNOWN_SYMBOL : OrdRejReason.NULL_VAL)
-            .lastQty(lastQty).lastPx(lastPx).cumQty(0).leavesQty(0).avgPx(0)
-            .venueOrderId(venueOrderId).venueExecId("X" + System.nanoTime()).text(text);
+            .lastQty(lastQty).lastPx(lastPx).cumQty(0).leavesQty(leavesQty).avgPx(0)
+            .venueOrderId(venueOrderId).venueExecId(venueExecId).orderQty(orderQty).price(price)
+            .execRestatementReason(restatementReason).venueExecRefId(venueExecRefId).possDup((short)(possDup ? 1 : 0))
+            .text(text);
+        send(e.encodedLength());
+    }
+
+    void venueCommandRejected(
+        final int venueId, final long venueClOrdId, final VenueCommandType type, final CommandRejectSource source,
+        final String text)
+    {
+        final VenueCommandRejectedEncoder e =
+            new VenueCommandRejectedEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder);
+        e.venueId(venueId).venueClOrdId(venueClOrdId).commandType(type).source(source).text(text);
         send(e.encodedLength());
     }
 
     void venueCancelReject(final int venueId, final long venueClOrdId, final long origVenueClOrdId, final String text)
     {
+        venueCancelReject(venueId, venueClOrdId, origVenueClOrdId, CxlRejResponseTo.CANCEL, text);
+    }
+
+    void venueCancelReject(
+        final int venueId, final long venueClOrdId, final long origVenueClOrdId, final CxlRejResponseTo responseTo,
+        final String text)
+    {
         final VenueCancelRejectEncoder e =
             new VenueCancelRejectEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder);
         e.venueId(venueId).venueClOrdId(venueClOrdId).origVenueClOrdId(origVenueClOrdId)
-            .ordStatus(OrdStatus.FILLED).responseTo(CxlRejResponseTo.CANCEL)
+            .ordStatus(OrdStatus.FILLED).responseTo(responseTo)
             .cxlRejReason(CxlRejReason.TOO_LATE_TO_CANCEL).text(text);
         send(e.encodedLength());
     }
@@ -333,7 +393,8 @@ final class OmsHarness implements AutoCloseable
                 received.add(new ExecReport(d.sessionId(), d.orderId(), d.execId(), d.transactTimeNs(), d.execType(),
                     d.ordStatus(), d.side(), d.ordType(), d.timeInForce(), d.ordRejReason(), d.orderQty(), d.price(),
                     d.lastQty(), d.lastPx(), d.cumQty(), d.leavesQty(), d.avgPx(), d.clOrdId().trim(),
-                    d.origClOrdId().trim(), d.account().trim(), d.symbol().trim(), d.lastMkt().trim(), d.text()));
+                    d.origClOrdId().trim(), d.account().trim(), d.symbol().trim(), d.lastMkt().trim(), d.text(),
+                    d.execRefId(), d.execRestatementReason(), d.stopPx(), d.expireTimeNs()));
                 break;
             }
             case ClientCancelRejectDecoder.TEMPLATE_ID:
@@ -356,6 +417,14 @@ final class OmsHarness implements AutoCloseable
                 final VenueCancelDecoder d = new VenueCancelDecoder().wrap(buffer, body, blockLength, version);
                 received.add(new VenueCancel(d.venueId(), d.venueClOrdId(), d.origVenueClOrdId(),
                     d.venueOrderId().trim(), d.symbol().trim()));
+                break;
+            }
+            case VenueReplaceDecoder.TEMPLATE_ID:
+            {
+                final VenueReplaceDecoder d = new VenueReplaceDecoder().wrap(buffer, body, blockLength, version);
+                received.add(new VenueReplace(d.venueId(), d.venueClOrdId(), d.origVenueClOrdId(), d.side(),
+                    d.ordType(), d.timeInForce(), d.orderQty(), d.price(), d.stopPx(), d.venueOrderId().trim(),
+                    d.symbol().trim(), d.account().trim()));
                 break;
             }
             default:

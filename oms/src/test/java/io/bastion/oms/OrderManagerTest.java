@@ -207,10 +207,10 @@ class OrderManagerTest
     @Test
     void shouldRejectUnsupportedOrderTypes()
     {
-        assertRejected("AAPL", OrdType.STOP, units(1), units(1), "", OrdRejReason.UNSUPPORTED_ORDER_CHARACTERISTIC,
-            "Unsupported OrdType (40) 3: only market (1) and limit (2) orders are accepted");
+        assertRejected("AAPL", OrdType.STOP, units(1), units(1), "", OrdRejReason.OTHER,
+            "StopPx (99) is required and must be positive for a stop order");
         assertRejected("AAPL", OrdType.OTHER, units(1), units(1), "", OrdRejReason.UNSUPPORTED_ORDER_CHARACTERISTIC,
-            "Unsupported OrdType (40) Z: only market (1) and limit (2) orders are accepted");
+            "Unsupported OrdType (40) Z: market (1), limit (2), stop (3) and stop limit (4) are accepted");
     }
 
     @Test
@@ -331,7 +331,7 @@ class OrderManagerTest
     }
 
     @Test
-    void shouldReportAFillWhileACancelIsPendingAndPassOnTheVenuesTooLateReject()
+    void shouldShowPendingCancelOverFilledUntilTheVenueRejectsTheCancel()
     {
         oms.newLimit("C1", Side.BUY, units(100), units(10), "AAPL");
         oms.drain();
@@ -348,7 +348,8 @@ class OrderManagerTest
         oms.drain();
         final ExecReport fill = oms.next(ExecReport.class);
         assertEquals(ExecType.TRADE, fill.execType());
-        assertEquals(OrdStatus.FILLED, fill.ordStatus());
+        assertEquals(OrdStatus.PENDING_CANCEL, fill.ordStatus());
+        assertEquals(0, fill.leavesQty());
         assertEquals("C1", fill.clOrdId());
 
         oms.venueCancelReject(SIM, venueCancel.venueClOrdId(), routed.venueClOrdId(), "order is filled");
@@ -356,7 +357,7 @@ class OrderManagerTest
         final CancelReject reject = oms.next(CancelReject.class);
         assertEquals(new CancelReject(OmsHarness.CLIENT_SESSION, fill.orderId(), OrdStatus.FILLED,
             CxlRejResponseTo.CANCEL, CxlRejReason.TOO_LATE_TO_CANCEL, "C2", "C1",
-            "Venue rejected the cancel: order is filled"), reject);
+            "Venue SIM refused the request: order is filled"), reject);
         oms.assertNothingMore();
     }
 
@@ -410,14 +411,15 @@ class OrderManagerTest
     }
 
     @Test
-    void shouldRejectCancelReplaceClearlyUntilItIsSupported()
+    void shouldRejectReplaceOfAnUnknownOrderWithOrderIdNone()
     {
-        oms.replace("C2", "C1");
+        oms.replace("C2", "C1", units(1), units(1));
         oms.drain();
 
-        final CancelReject reject = oms.next(CancelReject.class);
-        assertEquals(CxlRejResponseTo.CANCEL_REPLACE, reject.responseTo());
-        assertTrue(reject.text().startsWith("Cancel/replace is not supported"));
+        assertEquals(new CancelReject(OmsHarness.CLIENT_SESSION, 0, OrdStatus.REJECTED,
+            CxlRejResponseTo.CANCEL_REPLACE, CxlRejReason.UNKNOWN_ORDER, "C2", "C1",
+            "Unknown order: OrigClOrdID (41) C1"), oms.next(CancelReject.class));
+        oms.assertNothingMore();
     }
 
     @Test

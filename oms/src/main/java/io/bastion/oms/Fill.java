@@ -1,0 +1,55 @@
+package io.bastion.oms;
+
+/**
+ * One execution applied to an order, kept so a venue's bust (ExecType H) or correction (ExecType G) can find it by
+ * the venue's ExecID and undo or amend exactly what was applied, and so a resent execution is not applied twice.
+ * Hashed and compared by venue and venue ExecID, so a reusable probe finds stored fills. Pooled.
+ */
+final class Fill
+{
+    final AsciiId venueExecId = new AsciiId(OmsConfiguration.EXEC_ID_LENGTH);
+    int venueId;
+    long execId;
+    long qty;
+    long px;
+    boolean busted;
+    Order order;
+    Fill nextOfOrder;
+
+    void reset()
+    {
+        venueExecId.clear();
+        venueId = -1;
+        execId = 0;
+        qty = 0;
+        px = 0;
+        busted = false;
+        order = null;
+        nextOfOrder = null;
+    }
+
+    public int hashCode()
+    {
+        return 31 * venueId + venueExecId.hashCode();
+    }
+
+    public boolean equals(final Object obj)
+    {
+        if (this == obj)
+        {
+            return true;
+        }
+        if (!(obj instanceof Fill))
+        {
+            return false;
+        }
+        final Fill other = (Fill)obj;
+        return other.venueId == venueId && other.venueExecId.equals(venueExecId);
+    }
+
+    public String toString()
+    {
+        return "Fill[venue=" + venueId + " execId=" + venueExecId + " qty=" + qty + " px=" + px +
+            (busted ? " busted" : "") + "]";
+    }
+}
