@@ -5,8 +5,11 @@ import io.bastion.compliance.AuditJournalConfiguration;
 import io.bastion.compliance.AuditJournalContext;
 import io.bastion.oms.OmsConfiguration;
 import io.bastion.oms.OmsContext;
+import io.bastion.oms.VenueRules;
 import io.bastion.protocol.FixedPoint;
 import io.bastion.risk.RiskLimits;
+import io.bastion.sbe.OrdType;
+import io.bastion.sbe.TimeInForce;
 import quickfix.ConfigError;
 import quickfix.SessionSettings;
 
@@ -15,10 +18,17 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * A configuration directory, loaded and checked: {@code bastion.properties} (everything but FIX sessions) plus the
@@ -279,7 +289,77 @@ public final class BastionConfig
                     properties.getProperty(name).trim());
             }
         }
+        for (final String venue : venues())
+        {
+            context.venueRules(venue, venueRules(venue));
+        }
+        final String dayEnd = properties.getProperty(OmsConfiguration.TRADING_DAY_END_PROP, "").trim();
+        if (!dayEnd.isEmpty())
+        {
+            try
+            {
+                context.tradingDayEnd(LocalTime.parse(dayEnd));
+            }
+            catch (final DateTimeParseException ex)
+            {
+                throw invalid(OmsConfiguration.TRADING_DAY_END_PROP, dayEnd, "a time of day such as 22:00");
+            }
+        }
+        final String zone = properties.getProperty(OmsConfiguration.TRADING_DAY_ZONE_PROP, "UTC").trim();
+        try
+        {
+            context.tradingZone(ZoneId.of(zone));
+        }
+        catch (final DateTimeException ex)
+        {
+            throw invalid(OmsConfiguration.TRADING_DAY_ZONE_PROP, zone, "a time zone such as UTC or America/New_York");
+        }
         return context;
+    }
+
+    /**
+     * What a venue accepts, from {@code venue.<NAME>.*}; unset keys keep {@link VenueRules#DEFAULT}.
+     *
+     * @param venue venue name.
+     * @return its rules.
+     */
+    public VenueRules venueRules(final String venue)
+    {
+        final String prefix = OmsConfiguration.VENUE_PROP_PREFIX + venue;
+        final VenueRules defaults = VenueRules.DEFAULT;
+        return new VenueRules(
+            enumSet(prefix + OmsConfiguration.VENUE_ORD_TYPES_SUFFIX, OrdType.class, defaults.ordTypes()),
+            enumSet(prefix + OmsConfiguration.VENUE_TIME_IN_FORCES_SUFFIX, TimeInForce.class,
+                defaults.timeInForces()),
+            bool(prefix + OmsConfiguration.VENUE_REPLACE_SUFFIX, defaults.replace()),
+            bool(prefix + OmsConfiguration.VENUE_CANCEL_ON_DISCONNECT_SUFFIX, defaults.cancelOnDisconnect()));
+    }
+
+    private <E extends Enum<E>> Set<E> enumSet(final String key, final Class<E> type, final Set<E> defaultValue)
+    {
+        final String value = properties.getProperty(key, "").trim();
+        if (value.isEmpty())
+        {
+            return defaultValue;
+        }
+        final Set<E> result = EnumSet.noneOf(type);
+        for (final String item : value.split(","))
+        {
+            try
+            {
+                final E element = Enum.valueOf(type, item.trim().toUpperCase(Locale.ROOT));
+                if ("NULL_VAL".equals(element.name()))
+                {
+                    throw new IllegalArgumentException(item);
+                }
+                result.add(element);
+            }
+            catch (final IllegalArgumentException ex)
+            {
+                throw invalid(key, value, "a comma-separated list of " + type.getSimpleName() + " names");
+            }
+        }
+        return result;
     }
 
     private SessionSettings sessionSettings(final String fileName)

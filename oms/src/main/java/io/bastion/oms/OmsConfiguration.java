@@ -62,6 +62,27 @@ public final class OmsConfiguration
     /** Default of {@link #POSITION_ENTRIES_PROP}. */
     public static final long POSITION_ENTRIES_DEFAULT = 100_000;
 
+    /** Property: local time the trading day ends (HH:mm or HH:mm:ss); empty for none. */
+    public static final String TRADING_DAY_END_PROP = "oms.tradingDay.end";
+
+    /** Property: time zone of {@link #TRADING_DAY_END_PROP}. */
+    public static final String TRADING_DAY_ZONE_PROP = "oms.tradingDay.zone";
+
+    /** Property pattern {@code venue.<NAME>.ordTypes}: order types the venue takes, by name (MARKET,LIMIT,...). */
+    public static final String VENUE_ORD_TYPES_SUFFIX = ".ordTypes";
+
+    /** Property pattern {@code venue.<NAME>.timeInForces}: times in force the venue takes (DAY,GTC,IOC,...). */
+    public static final String VENUE_TIME_IN_FORCES_SUFFIX = ".timeInForces";
+
+    /** Property pattern {@code venue.<NAME>.replace}: whether the venue takes cancel/replace. */
+    public static final String VENUE_REPLACE_SUFFIX = ".replace";
+
+    /** Property pattern {@code venue.<NAME>.cancelOnDisconnect}: whether the venue cancels orders on logout. */
+    public static final String VENUE_CANCEL_ON_DISCONNECT_SUFFIX = ".cancelOnDisconnect";
+
+    /** Prefix of per-venue properties. */
+    public static final String VENUE_PROP_PREFIX = "venue.";
+
     /** Property: largest quantity of one order. */
     public static final String MAX_ORDER_QTY_PROP = "risk.maxOrderQty";
 
