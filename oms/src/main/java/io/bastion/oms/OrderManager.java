@@ -462,7 +462,14 @@ public final class OrderManager implements OmsInboundHandler
             case TRADE:
             case PARTIAL_FILL:
             case FILL:
-                onVenueFill(order, venueExecId, lastQty, lastPx);
+                if (lastQty == FixedPoint.NULL_VALUE || lastQty == 0)
+                {
+                    onVenueTradeWithoutQuantity(order, ordStatus);
+                }
+                else
+                {
+                    onVenueFill(order, venueExecId, lastQty, lastPx);
+                }
                 break;
 
             case TRADE_CANCEL:
@@ -728,6 +735,22 @@ public final class OrderManager implements OmsInboundHandler
         else
         {
             counters.ignoredVenueReports++;
+        }
+    }
+
+    /**
+     * Some venues acknowledge with a trade-type ExecType and OrdStatus New but no quantity (QuickFIX/J's example
+     * Executor does): that is an acknowledgement, not an execution.
+     */
+    private void onVenueTradeWithoutQuantity(final Order order, final OrdStatus ordStatus)
+    {
+        if (ordStatus == OrdStatus.NEW || ordStatus == OrdStatus.PENDING_NEW)
+        {
+            onVenueAck(order);
+        }
+        else
+        {
+            counters.venueInformationalReports++;
         }
     }
 

@@ -778,6 +778,21 @@ class OrderStateChangeMatricesTest
     }
 
     @Test
+    void anAcknowledgementSentAsATradeWithoutQuantityIsAnAcknowledgementWhateverOrderIdItCarries() throws Exception
+    {
+        final VenueOrder order = newOrder("X", 100);
+        oms.venueExecution(SIM, order.venueClOrdId(), 0, ExecType.TRADE, OrdStatus.NEW, 0, 0, "ORDER-A", "");
+        oms.drain();
+        expect(ExecType.NEW, OrdStatus.NEW, 100, 0, 100, 0, 0, "X", "");
+        oms.venueExecution(SIM, order.venueClOrdId(), 0, ExecType.TRADE, OrdStatus.FILLED, units(100), PX, "ORDER-B",
+            "");
+        oms.drain();
+        expect(ExecType.TRADE, OrdStatus.FILLED, 100, 100, 0, 100, PX, "X", "");
+        oms.assertNothingMore();
+        assertEquals(0, oms.oms.orderManager().counters().ignoredVenueReports());
+    }
+
+    @Test
     void aVenueBusinessRejectOfAReplaceBecomesAnOrderCancelReject() throws Exception
     {
         acked("X", 10000);
