@@ -1,6 +1,8 @@
 package io.bastion.oms;
 
 import io.bastion.oms.OmsHarness.VenueOrder;
+import io.bastion.protocol.FixedPoint;
+import io.bastion.sbe.ExecRestatementReason;
 import io.bastion.sbe.ExecType;
 import io.bastion.sbe.OrdStatus;
 import io.bastion.sbe.Side;
@@ -53,6 +55,70 @@ class OmsAllocationTest
                 "bytes allocated by the OMS per window of " + MEASURED_ORDERS + " orders: " + windows);
             assertTrue(oms.oms.orderManager().counters().fills() >= 2L * (next - 1));
         }
+    }
+
+    @Test
+    void shouldNotAllocateOnReplaceBustAndCancelAfterWarmUp() throws Exception
+    {
+        try (OmsHarness oms = new OmsHarness(OmsHarness.tempDir(), context -> context.orderCapacity(4096)))
+        {
+            runAmended(oms, 1, WARM_UP_ORDERS / 2);
+
+            final List<Long> windows = new ArrayList<>();
+            int cleanInARow = 0;
+            int next = 1 + WARM_UP_ORDERS / 2;
+            while (cleanInARow < CLEAN_WINDOWS_REQUIRED && windows.size() < MAX_WINDOWS)
+            {
+                final long allocated = runAmended(oms, next, MEASURED_ORDERS);
+                next += MEASURED_ORDERS;
+                windows.add(allocated);
+                cleanInARow = allocated == 0 ? cleanInARow + 1 : 0;
+            }
+
+            assertEquals(CLEAN_WINDOWS_REQUIRED, cleanInARow,
+                "bytes allocated by the OMS per window of " + MEASURED_ORDERS + " amended orders: " + windows);
+            final OmsCounters counters = oms.oms.orderManager().counters();
+            assertTrue(counters.replaced() >= next - 1, "every order was replaced: " + counters.replaced());
+            assertTrue(counters.busts() >= next - 1, "every order had a fill busted: " + counters.busts());
+            assertEquals(0, oms.oms.orderManager().workingOrders(), "every order ended cancelled");
+        }
+    }
+
+    /**
+     * Each order: new order, venue ack, client replace, venue replaced, a fill, its bust, client cancel, venue
+     * cancelled.
+     */
+    private long runAmended(final OmsHarness oms, final int first, final int count)
+    {
+        long allocated = 0;
+        for (int i = first; i < first + count; i++)
+        {
+            final String clOrdId = clOrdId(i);
+            oms.newLimit(clOrdId, Side.BUY, units(10), units(100), "AAPL");
+            allocated += work(oms);
+            final long venueClOrdId = oms.lastVenueClOrdId;
+            oms.venueExecution(SIM, venueClOrdId, 0, ExecType.NEW, OrdStatus.NEW, 0, 0, "V1", "");
+            allocated += work(oms);
+            oms.replace(clOrdId + "R", clOrdId, units(20), units(100));
+            allocated += work(oms);
+            final long replaceVenueClOrdId = oms.lastReplaceVenueClOrdId;
+            oms.venueExecution(SIM, replaceVenueClOrdId, venueClOrdId, ExecType.REPLACED, OrdStatus.NEW, 0, 0, "V1",
+                "");
+            final String execId = "F" + i;
+            oms.venueExecution(SIM, replaceVenueClOrdId, 0, ExecType.TRADE, OrdStatus.PARTIALLY_FILLED, units(5),
+                units(100), "V1", execId, "", FixedPoint.NULL_VALUE, FixedPoint.NULL_VALUE, FixedPoint.NULL_VALUE,
+                ExecRestatementReason.NULL_VAL, false, "");
+            oms.venueExecution(SIM, replaceVenueClOrdId, 0, ExecType.TRADE_CANCEL, OrdStatus.NEW, 0, 0, "V1",
+                "B" + i, execId, FixedPoint.NULL_VALUE, FixedPoint.NULL_VALUE, FixedPoint.NULL_VALUE,
+                ExecRestatementReason.NULL_VAL, false, "");
+            allocated += work(oms);
+            oms.cancel(clOrdId + "C", clOrdId + "R", "AAPL");
+            allocated += work(oms);
+            oms.venueExecution(SIM, oms.lastCancelVenueClOrdId, replaceVenueClOrdId, ExecType.CANCELED,
+                OrdStatus.CANCELED, 0, 0, "V1", "");
+            allocated += work(oms);
+        }
+        return allocated;
     }
 
     /**

@@ -330,12 +330,17 @@ final class OmsHarness implements AutoCloseable
     }
 
     long lastVenueClOrdId;
+    long lastReplaceVenueClOrdId;
+    long lastCancelVenueClOrdId;
     private final MessageHeaderDecoder discardHeader = new MessageHeaderDecoder();
     private final VenueNewOrderDecoder discardVenueOrder = new VenueNewOrderDecoder();
+    private final VenueReplaceDecoder discardVenueReplace = new VenueReplaceDecoder();
+    private final VenueCancelDecoder discardVenueCancel = new VenueCancelDecoder();
     private final io.aeron.logbuffer.FragmentHandler recordVenueIds = this::onOutboundDiscard;
 
     /**
-     * Consume the OMS's output without keeping it, noting only the last venue ClOrdID.
+     * Consume the OMS's output without keeping it, noting only the last venue ClOrdIDs of new orders, replaces and
+     * cancels.
      */
     int pollOutboundRecordingVenueIds()
     {
@@ -374,6 +379,18 @@ final class OmsHarness implements AutoCloseable
             discardVenueOrder.wrap(buffer, offset + MessageHeaderDecoder.ENCODED_LENGTH, discardHeader.blockLength(),
                 discardHeader.version());
             lastVenueClOrdId = discardVenueOrder.venueClOrdId();
+        }
+        else if (discardHeader.templateId() == VenueReplaceDecoder.TEMPLATE_ID)
+        {
+            discardVenueReplace.wrap(buffer, offset + MessageHeaderDecoder.ENCODED_LENGTH, discardHeader.blockLength(),
+                discardHeader.version());
+            lastReplaceVenueClOrdId = discardVenueReplace.venueClOrdId();
+        }
+        else if (discardHeader.templateId() == VenueCancelDecoder.TEMPLATE_ID)
+        {
+            discardVenueCancel.wrap(buffer, offset + MessageHeaderDecoder.ENCODED_LENGTH, discardHeader.blockLength(),
+                discardHeader.version());
+            lastCancelVenueClOrdId = discardVenueCancel.venueClOrdId();
         }
     }
 
