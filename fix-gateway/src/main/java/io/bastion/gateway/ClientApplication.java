@@ -23,6 +23,11 @@ import quickfix.UnsupportedMessageType;
  * The acceptor's QuickFIX/J application: authenticates client Logons and translates client orders into SBE on the
  * OMS inbound stream. Messages arrive here already validated against the session's data dictionary; what is left
  * to check is whether their values fit the SBE fields.
+ * <p>
+ * Every supported version (FIX 4.2, FIX 4.4, FIX 5.0SP2 over FIXT.1.1) is read by tag the same way: the fields the
+ * gateway uses have the same tags and meanings in all three. HandlInst (21), which FIX 4.2 requires on orders, is
+ * accepted and not forwarded. A GTD order's expiry is ExpireTime (126), or, when only ExpireDate (432) is given, the
+ * end of that day in UTC.
  */
 final class ClientApplication implements Application
 {
@@ -289,10 +294,36 @@ final class ClientApplication implements Application
         return null == value ? TimeInForce.DAY : SbeEnums.timeInForce(value);
     }
 
+    /**
+     * ExpireTime (126) when given; else ExpireDate (432) as the end of that day in UTC; else 0.
+     */
     private static long expireTimeNs(final Message message)
     {
-        final long expireTimeNs = FixFields.timestampNs(message, FixTags.EXPIRE_TIME);
-        return FixTimestamps.NULL_NS == expireTimeNs ? 0 : expireTimeNs;
+        final String expireTime = FixFields.optional(message, FixTags.EXPIRE_TIME);
+        if (null != expireTime)
+        {
+            final long expireTimeNs = FixTimestamps.parseNs(expireTime);
+            if (FixTimestamps.NULL_NS == expireTimeNs)
+            {
+                throw new FieldException(FixTags.SESSION_REJECT_INCORRECT_DATA_FORMAT,
+                    "ExpireTime (126) '" + expireTime + "' is not a UTCTimestamp", FixTags.EXPIRE_TIME);
+            }
+            return expireTimeNs;
+        }
+
+        final String expireDate = FixFields.optional(message, FixTags.EXPIRE_DATE);
+        if (null != expireDate)
+        {
+            final long endOfDayNs = FixTimestamps.endOfUtcDayNs(expireDate);
+            if (FixTimestamps.NULL_NS == endOfDayNs)
+            {
+                throw new FieldException(FixTags.SESSION_REJECT_INCORRECT_DATA_FORMAT,
+                    "ExpireDate (432) '" + expireDate + "' is not a date YYYYMMDD", FixTags.EXPIRE_DATE);
+            }
+            return endOfDayNs;
+        }
+
+        return 0;
     }
 
     private static short possResend(final Message message)

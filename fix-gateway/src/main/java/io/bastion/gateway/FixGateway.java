@@ -17,9 +17,11 @@ import quickfix.Session;
  * state.
  * <pre>
  *   clients --FIX--> acceptor   --ClientNewOrder, ClientCancel, ClientReplace, ClientStatusRequest,--> [inbound]
- *   venues  --FIX--> initiators --VenueExecution, VenueCancelReject, SessionStatus----------------->  [inbound]
+ *   venues  --FIX--> initiators --VenueExecution, VenueCancelReject, VenueCommandRejected,---------> [inbound]
+ *                                 SessionStatus
  *   [outbound] --ClientExecutionReport, ClientCancelReject--> agent --FIX--> clients
  *   [outbound] --VenueNewOrder, VenueCancel, VenueReplace---> agent --FIX--> venues
+ *                                                               \--VenueCommandRejected (NOT_SENT)--> [inbound]
  * </pre>
  * Messages from FIX sessions are translated and published on QuickFIX/J's threads; the OMS outbound stream is
  * polled by {@link #agent()}, which the caller runs. Usage:
@@ -87,8 +89,9 @@ public final class FixGateway implements AutoCloseable
         venueApplication = new VenueApplication(
             registry, new InboundPublisher(publication, offerTimeoutNs, counters, ctx.onInboundPublished()),
             ctx.epochNanoClock(), counters);
-        agent = new FixGatewayAgent(
-            subscription, new OutboundAdapter(registry, counters), ctx.epochNanoClock(), ctx.fragmentLimit());
+        final OutboundAdapter outboundAdapter = new OutboundAdapter(
+            registry, counters, new InboundPublisher(publication, offerTimeoutNs, counters, ctx.onInboundPublished()));
+        agent = new FixGatewayAgent(subscription, outboundAdapter, ctx.epochNanoClock(), ctx.fragmentLimit());
     }
 
     /**
@@ -112,7 +115,8 @@ public final class FixGateway implements AutoCloseable
                 ctx.clientStoreFactory(),
                 ctx.clientSettings(),
                 ctx.clientLogFactory(),
-                new DefaultMessageFactory());
+                new DefaultMessageFactory(),
+                counters);
             acceptor.start();
 
             if (registry.venueSessionCount() > 0)

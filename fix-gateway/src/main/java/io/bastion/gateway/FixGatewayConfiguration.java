@@ -57,6 +57,12 @@ public final class FixGatewayConfiguration
     /** Default fragment limit. */
     public static final int FRAGMENT_LIMIT_DEFAULT = 16;
 
+    /**
+     * Venue commands remembered per venue session by MsgSeqNum, to trace a venue's session Reject back to the command
+     * it refuses; a power of two.
+     */
+    public static final int SENT_VENUE_COMMANDS_CAPACITY = 4096;
+
     /** Longest Text (58) forwarded to the OMS; longer texts are cut, as they carry no order semantics. */
     public static final int MAX_TEXT_LENGTH = 1024;
 

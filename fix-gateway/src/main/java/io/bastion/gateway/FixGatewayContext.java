@@ -32,6 +32,10 @@ import quickfix.SessionSettings;
  * {@value FixGatewayConfiguration#VENUE_NAME_SETTING}), both standard QuickFIX/J session settings. The custom settings
  * are described in {@link FixGatewayConfiguration}.
  * <p>
+ * Every session, client or venue, may be FIX.4.2, FIX.4.4, or FIXT.1.1 with DefaultApplVerID=FIX.5.0SP2; a FIXT
+ * session that uses a data dictionary must name AppDataDictionary in its own section, the only place QuickFIX/J
+ * reads it. {@link #conclude()} reports any other version.
+ * <p>
  * {@link #conclude()} sets {@code LogMessageWhenSessionNotFound=N} in the client settings' defaults unless they set
  * it, so that a Logon from an unknown CompID, which may carry a password, is not logged.
  */
@@ -40,6 +44,8 @@ public final class FixGatewayContext
     private static final String CONNECTION_TYPE = SessionFactory.SETTING_CONNECTION_TYPE;
     private static final String TIMESTAMP_PRECISION = Session.SETTING_TIMESTAMP_PRECISION;
     private static final String REJECT_ON_UNHANDLED_EXCEPTION = Session.SETTING_REJECT_MESSAGE_ON_UNHANDLED_EXCEPTION;
+    private static final String DEFAULT_APPL_VER_ID = Session.SETTING_DEFAULT_APPL_VER_ID;
+    private static final String APP_DATA_DICTIONARY = Session.SETTING_APP_DATA_DICTIONARY;
     private static final int DEFAULT_TIMESTAMP_DIGITS = 3;
 
     private boolean isConcluded;
@@ -591,14 +597,37 @@ public final class FixGatewayContext
                 " missing (the default FileStoreFactory needs it; or give a messageStoreFactory)");
         }
 
-        final FixDialect dialect = FixDialect.forBeginString(sessionId.getBeginString());
+        final String beginString = sessionId.getBeginString();
+        final String defaultApplVerId = setting(settings, sessionId, DEFAULT_APPL_VER_ID);
+        final FixDialect dialect = FixDialect.forSession(beginString, defaultApplVerId);
         if (null == dialect)
         {
-            errors.add(what + ": BeginString " + sessionId.getBeginString() + " is not supported (supported: " +
-                FixDialect.supportedBeginStrings() + ")");
+            errors.add(what + ": " + (FixDialect.FIXT11.equals(beginString) ?
+                DEFAULT_APPL_VER_ID + " " + defaultApplVerId + " is not supported over " + beginString :
+                "BeginString " + beginString + " is not supported") +
+                " (supported: " + FixDialect.supportedVersions() + ")");
+        }
+        else if (FixDialect.FIXT11.equals(beginString) && !"N".equalsIgnoreCase(setting(settings, sessionId,
+            Session.SETTING_USE_DATA_DICTIONARY)) && !isSetInSection(settings, sessionId, APP_DATA_DICTIONARY))
+        {
+            errors.add(what + ": " + APP_DATA_DICTIONARY + " (FIX50SP2.xml) missing from the session's own " +
+                "section; QuickFIX/J reads it there only, not from [DEFAULT], and would leave application " +
+                "messages unvalidated");
         }
 
         return dialect;
+    }
+
+    private static boolean isSetInSection(final SessionSettings settings, final SessionID sessionId, final String key)
+    {
+        try
+        {
+            return settings.getSessionProperties(sessionId).containsKey(key);
+        }
+        catch (final ConfigError ex)
+        {
+            return false;
+        }
     }
 
     private static int parseSessionNumber(final List<String> errors, final String what, final String text)

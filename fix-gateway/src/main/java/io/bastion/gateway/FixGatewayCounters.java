@@ -18,6 +18,9 @@ public final class FixGatewayCounters
     private final AtomicLong outboundNotLoggedOn = new AtomicLong();
     private final AtomicLong outboundFaults = new AtomicLong();
     private final AtomicLong outboundIgnored = new AtomicLong();
+    private final AtomicLong venueCommandsNotSent = new AtomicLong();
+    private final AtomicLong venueCommandsRejected = new AtomicLong();
+    private final AtomicLong venueRejectsUncorrelated = new AtomicLong();
 
     FixGatewayCounters()
     {
@@ -57,7 +60,8 @@ public final class FixGatewayCounters
     }
 
     /**
-     * @return application messages from venues that the OMS has no message for (e.g. BusinessMessageReject).
+     * @return messages from venues that the OMS has no message for (e.g. a BusinessMessageReject of something other
+     * than an order command).
      */
     public long venueMessagesIgnored()
     {
@@ -102,6 +106,33 @@ public final class FixGatewayCounters
     public long outboundIgnored()
     {
         return outboundIgnored.get();
+    }
+
+    /**
+     * @return venue commands from the OMS that could not be sent (venue not configured, session not logged on);
+     * each was answered with VenueCommandRejected (NOT_SENT).
+     */
+    public long venueCommandsNotSent()
+    {
+        return venueCommandsNotSent.get();
+    }
+
+    /**
+     * @return venue session Rejects (35=3) and BusinessMessageRejects (35=j) traced to a command and published as
+     * VenueCommandRejected.
+     */
+    public long venueCommandsRejected()
+    {
+        return venueCommandsRejected.get();
+    }
+
+    /**
+     * @return venue rejects that may refer to a command but could not be traced to one (no numeric
+     * BusinessRejectRefID, RefSeqNum unknown or too old); logged, not published.
+     */
+    public long venueRejectsUncorrelated()
+    {
+        return venueRejectsUncorrelated.get();
     }
 
     void onInboundPublished()
@@ -154,6 +185,21 @@ public final class FixGatewayCounters
         outboundIgnored.incrementAndGet();
     }
 
+    void onVenueCommandNotSent()
+    {
+        venueCommandsNotSent.incrementAndGet();
+    }
+
+    void onVenueCommandRejected()
+    {
+        venueCommandsRejected.incrementAndGet();
+    }
+
+    void onVenueRejectUncorrelated()
+    {
+        venueRejectsUncorrelated.incrementAndGet();
+    }
+
     public String toString()
     {
         return "FixGatewayCounters{" +
@@ -167,6 +213,9 @@ public final class FixGatewayCounters
             ", outboundNotLoggedOn=" + outboundNotLoggedOn +
             ", outboundFaults=" + outboundFaults +
             ", outboundIgnored=" + outboundIgnored +
+            ", venueCommandsNotSent=" + venueCommandsNotSent +
+            ", venueCommandsRejected=" + venueCommandsRejected +
+            ", venueRejectsUncorrelated=" + venueRejectsUncorrelated +
             '}';
     }
 }

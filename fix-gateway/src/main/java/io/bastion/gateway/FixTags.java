@@ -41,10 +41,13 @@ final class FixTags
     static final int EXPIRE_TIME = 126;
     static final int EXEC_TYPE = 150;
     static final int LEAVES_QTY = 151;
+    static final int REF_TAG_ID = 371;
     static final int REF_MSG_TYPE = 372;
+    static final int SESSION_REJECT_REASON = 373;
     static final int EXEC_RESTATEMENT_REASON = 378;
     static final int BUSINESS_REJECT_REF_ID = 379;
     static final int BUSINESS_REJECT_REASON = 380;
+    static final int EXPIRE_DATE = 432;
     static final int CXL_REJ_RESPONSE_TO = 434;
     static final int PASSWORD = 554;
     static final int NEW_PASSWORD = 925;
@@ -97,6 +100,8 @@ final class FixTags
                 return "StopPx";
             case EX_DESTINATION:
                 return "ExDestination";
+            case EXPIRE_DATE:
+                return "ExpireDate";
             default:
                 return "Tag";
         }

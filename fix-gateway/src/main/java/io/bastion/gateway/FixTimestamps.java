@@ -11,6 +11,7 @@ final class FixTimestamps
 
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
     private static final long SECONDS_PER_DAY = 86_400L;
+    private static final int DATE_LENGTH = 8;
     private static final int DATE_TIME_LENGTH = 17;
     private static final int MAX_FRACTION_DIGITS = 9;
 
@@ -67,6 +68,32 @@ final class FixTimestamps
         final long epochSecond =
             daysFromCivil(year, month, day) * SECONDS_PER_DAY + hour * 3600L + minute * 60L + second;
         return epochSecond * NANOS_PER_SECOND + fractionNs;
+    }
+
+    /**
+     * The last nanosecond of a day given as a FIX date ({@code YYYYMMDD}, e.g. LocalMktDate or UTCDateOnly), taken as
+     * a UTC day.
+     *
+     * @param text such as {@code 20240315}.
+     * @return nanoseconds since the epoch of {@code 23:59:59.999999999} that day, or {@link #NULL_NS} when the text is
+     * not a date.
+     */
+    static long endOfUtcDayNs(final CharSequence text)
+    {
+        if (text.length() != DATE_LENGTH)
+        {
+            return NULL_NS;
+        }
+
+        final int year = digits(text, 0, 4);
+        final int month = digits(text, 4, 2);
+        final int day = digits(text, 6, 2);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month))
+        {
+            return NULL_NS;
+        }
+
+        return (daysFromCivil(year, month, day) + 1) * SECONDS_PER_DAY * NANOS_PER_SECOND - 1;
     }
 
     /**

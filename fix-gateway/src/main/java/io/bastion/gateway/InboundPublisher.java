@@ -5,18 +5,21 @@ import io.bastion.sbe.ClientCancelEncoder;
 import io.bastion.sbe.ClientNewOrderEncoder;
 import io.bastion.sbe.ClientReplaceEncoder;
 import io.bastion.sbe.ClientStatusRequestEncoder;
+import io.bastion.sbe.CommandRejectSource;
 import io.bastion.sbe.MessageHeaderEncoder;
 import io.bastion.sbe.SessionRole;
 import io.bastion.sbe.SessionState;
 import io.bastion.sbe.SessionStatusEncoder;
 import io.bastion.sbe.VenueCancelRejectEncoder;
+import io.bastion.sbe.VenueCommandRejectedEncoder;
+import io.bastion.sbe.VenueCommandType;
 import io.bastion.sbe.VenueExecutionEncoder;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
  * Encodes SBE messages for the OMS inbound stream into its own buffer and offers them to the shared
  * {@link Publication}, retrying for a bounded time on back pressure. Not thread safe: each FIX role has its own,
- * used under that role's lock.
+ * used under that role's lock, and the agent has its own for the venue commands it cannot send.
  */
 final class InboundPublisher
 {
@@ -35,6 +38,7 @@ final class InboundPublisher
     private final VenueExecutionEncoder venueExecution = new VenueExecutionEncoder();
     private final VenueCancelRejectEncoder venueCancelReject = new VenueCancelRejectEncoder();
     private final SessionStatusEncoder sessionStatus = new SessionStatusEncoder();
+    private final VenueCommandRejectedEncoder venueCommandRejected = new VenueCommandRejectedEncoder();
     private final Runnable onPublished;
     private long lastOfferResult;
 
@@ -95,6 +99,29 @@ final class InboundPublisher
             .state(state)
             .timestampNs(nowNs);
         return offer(sessionStatus.encodedLength());
+    }
+
+    /**
+     * Encode and offer a VenueCommandRejected.
+     *
+     * @param text why, cut to {@link FixGatewayConfiguration#MAX_TEXT_LENGTH}.
+     * @return true when the stream accepted it.
+     */
+    boolean venueCommandRejected(
+        final int venueId,
+        final long venueClOrdId,
+        final VenueCommandType commandType,
+        final CommandRejectSource source,
+        final String text)
+    {
+        venueCommandRejected.wrapAndApplyHeader(buffer, 0, headerEncoder)
+            .venueId(venueId)
+            .venueClOrdId(venueClOrdId)
+            .commandType(commandType)
+            .source(source)
+            .text(text.length() > FixGatewayConfiguration.MAX_TEXT_LENGTH ?
+                text.substring(0, FixGatewayConfiguration.MAX_TEXT_LENGTH) : text);
+        return offer(venueCommandRejected.encodedLength());
     }
 
     /**

@@ -18,6 +18,7 @@ final class SessionEntry
     private final byte[] passwordDigest;
     private final String venueLogonPassword;
     private final int timestampDigits;
+    private final SentVenueCommands sentCommands;
 
     SessionEntry(
         final int sessionId,
@@ -39,6 +40,8 @@ final class SessionEntry
         this.passwordDigest = passwordDigest;
         this.venueLogonPassword = venueLogonPassword;
         this.timestampDigits = timestampDigits;
+        this.sentCommands = SessionRole.VENUE == role ?
+            new SentVenueCommands(FixGatewayConfiguration.SENT_VENUE_COMMANDS_CAPACITY) : null;
     }
 
     int sessionId()
@@ -96,6 +99,14 @@ final class SessionEntry
     int timestampDigits()
     {
         return timestampDigits;
+    }
+
+    /**
+     * @return the commands a venue session sent recently, for correlating the venue's rejects; null for a client.
+     */
+    SentVenueCommands sentCommands()
+    {
+        return sentCommands;
     }
 
     /**

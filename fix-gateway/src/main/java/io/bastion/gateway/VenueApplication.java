@@ -1,13 +1,17 @@
 package io.bastion.gateway;
 
+import io.bastion.sbe.CommandRejectSource;
 import io.bastion.sbe.SessionRole;
 import io.bastion.sbe.SessionState;
 import io.bastion.sbe.VenueCancelRejectEncoder;
+import io.bastion.sbe.VenueCommandType;
 import io.bastion.sbe.VenueExecutionEncoder;
 import org.agrona.concurrent.EpochNanoClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import quickfix.Application;
+import quickfix.DoNotSend;
+import quickfix.FieldMap;
 import quickfix.FieldNotFound;
 import quickfix.Message;
 import quickfix.SessionID;
@@ -20,6 +24,11 @@ import quickfix.UnsupportedMessageType;
  * A venue's report must never be lost: when the OMS inbound stream does not accept one in time, this throws, so
  * QuickFIX/J does not advance the incoming sequence number and asks the venue to resend it. That needs the session
  * setting RejectMessageOnUnhandledException=N, QuickFIX/J's default, which {@link FixGatewayContext} enforces.
+ * <p>
+ * A venue's session Reject (35=3) or BusinessMessageReject (35=j) of a command Bastion sent becomes a
+ * VenueCommandRejected. The command is found by BusinessRejectRefID (379) when it is Bastion's numeric ClOrdID, else
+ * by RefSeqNum (45) in the session's {@link SentVenueCommands}, which {@link #toApp(Message, SessionID)} fills as
+ * QuickFIX/J sends each command.
  */
 final class VenueApplication implements Application
 {
@@ -72,14 +81,29 @@ final class VenueApplication implements Application
     {
         if (FixTags.MSG_TYPE_REJECT.equals(FixFields.optional(message.getHeader(), FixTags.MSG_TYPE)))
         {
-            counters.onVenueMessageIgnored();
-            LOGGER.warn("venue session {} rejected message RefSeqNum={}: {}", sessionID,
-                FixFields.optional(message, FixTags.REF_SEQ_NUM), FixFields.optional(message, FixTags.TEXT));
+            onSessionReject(message, sessionID);
         }
     }
 
-    public void toApp(final Message message, final SessionID sessionID)
+    public void toApp(final Message message, final SessionID sessionID) throws DoNotSend
     {
+        final SessionEntry entry = registry.entry(sessionID);
+        final byte commandType = commandType(FixFields.optional(message.getHeader(), FixTags.MSG_TYPE));
+        if (null == entry || SentVenueCommands.NO_COMMAND == commandType)
+        {
+            return;
+        }
+
+        final SentVenueCommands sentCommands = entry.sentCommands();
+        final int msgSeqNum = intField(message.getHeader(), FixTags.MSG_SEQ_NUM);
+        if ("Y".equals(FixFields.optional(message.getHeader(), FixTags.POSS_DUP_FLAG)) &&
+            sentCommands.isNotSent(msgSeqNum))
+        {
+            LOGGER.warn("venue {} asked for MsgSeqNum={} again, which the OMS was told was not sent: gap-filled",
+                entry.venueName(), msgSeqNum);
+            throw new DoNotSend();
+        }
+        sentCommands.onSent(msgSeqNum, FixFields.id(message, FixTags.CL_ORD_ID), commandType);
     }
 
     public synchronized void fromApp(final Message message, final SessionID sessionID)
@@ -102,14 +126,8 @@ final class VenueApplication implements Application
                 accepted = onOrderCancelReject(entry, message);
                 break;
             case FixTags.MSG_TYPE_BUSINESS_MESSAGE_REJECT:
-                counters.onVenueMessageIgnored();
-                LOGGER.warn("venue {} BusinessMessageReject RefMsgType={} BusinessRejectRefID={} reason={}: {}",
-                    entry.venueName(),
-                    FixFields.optional(message, FixTags.REF_MSG_TYPE),
-                    FixFields.optional(message, FixTags.BUSINESS_REJECT_REF_ID),
-                    FixFields.optional(message, FixTags.BUSINESS_REJECT_REASON),
-                    FixFields.optional(message, FixTags.TEXT));
-                return;
+                accepted = onBusinessMessageReject(entry, message);
+                break;
             default:
                 throw new UnsupportedMessageType();
         }
@@ -133,7 +151,8 @@ final class VenueApplication implements Application
             .venueClOrdId(FixFields.id(message, FixTags.CL_ORD_ID))
             .origVenueClOrdId(FixFields.id(message, FixTags.ORIG_CL_ORD_ID))
             .transactTimeNs(FixFields.timestampNs(message, FixTags.TRANSACT_TIME))
-            .execType(SbeEnums.execType(FixFields.optional(message, FixTags.EXEC_TYPE)))
+            .execType(entry.dialect().venueExecType(
+                FixFields.optional(message, FixTags.EXEC_TYPE), FixFields.optional(message, FixTags.EXEC_TRANS_TYPE)))
             .ordStatus(SbeEnums.ordStatus(FixFields.optional(message, FixTags.ORD_STATUS)))
             .ordRejReason(SbeEnums.ordRejReason(FixFields.optional(message, FixTags.ORD_REJ_REASON)))
             .lastQty(FixFields.venueDecimal(message, FixTags.LAST_QTY))
@@ -168,6 +187,158 @@ final class VenueApplication implements Application
             .text(FixFields.freeText(message, FixTags.TEXT));
 
         return publisher.offer(encoder.encodedLength());
+    }
+
+    private boolean onBusinessMessageReject(final SessionEntry entry, final Message message)
+    {
+        final String refMsgType = FixFields.optional(message, FixTags.REF_MSG_TYPE);
+        final byte commandType = commandType(refMsgType);
+        final String refSeqNumText = FixFields.optional(message, FixTags.REF_SEQ_NUM);
+        final String refId = FixFields.optional(message, FixTags.BUSINESS_REJECT_REF_ID);
+        final String reason = FixFields.optional(message, FixTags.BUSINESS_REJECT_REASON);
+        final String text = FixFields.optional(message, FixTags.TEXT);
+        if (SentVenueCommands.NO_COMMAND == commandType)
+        {
+            counters.onVenueMessageIgnored();
+            LOGGER.warn("venue {} BusinessMessageReject RefMsgType={} BusinessRejectRefID={} reason={}: {}",
+                entry.venueName(), refMsgType, refId, reason, text);
+            return true;
+        }
+
+        long venueClOrdId = FixFields.id(message, FixTags.BUSINESS_REJECT_REF_ID);
+        if (venueClOrdId <= 0)
+        {
+            final int refSeqNum = parseInt(refSeqNumText);
+            final SentVenueCommands sentCommands = entry.sentCommands();
+            venueClOrdId = sentCommands.commandType(refSeqNum) == commandType ?
+                sentCommands.venueClOrdId(refSeqNum) : FixFields.NULL_ID;
+        }
+        if (venueClOrdId <= 0)
+        {
+            counters.onVenueRejectUncorrelated();
+            LOGGER.warn("venue {} BusinessMessageReject of MsgType={} matches no command sent " +
+                "(BusinessRejectRefID={}, RefSeqNum={}), not forwarded: reason={}: {}",
+                entry.venueName(), refMsgType, refId, refSeqNumText, reason, text);
+            return true;
+        }
+
+        return publishCommandRejected(entry, venueClOrdId, commandType, CommandRejectSource.BUSINESS_REJECT,
+            "BusinessMessageReject reason " + reason + (null == text ? "" : ": " + text));
+    }
+
+    private synchronized void onSessionReject(final Message message, final SessionID sessionID)
+    {
+        final SessionEntry entry = registry.entry(sessionID);
+        if (null == entry)
+        {
+            return;
+        }
+
+        final String refMsgType = FixFields.optional(message, FixTags.REF_MSG_TYPE);
+        final String refSeqNumText = FixFields.optional(message, FixTags.REF_SEQ_NUM);
+        final String refTagId = FixFields.optional(message, FixTags.REF_TAG_ID);
+        final String reason = FixFields.optional(message, FixTags.SESSION_REJECT_REASON);
+        final String text = FixFields.optional(message, FixTags.TEXT);
+        final int refSeqNum = parseInt(refSeqNumText);
+        final SentVenueCommands sentCommands = entry.sentCommands();
+        final byte commandType = sentCommands.commandType(refSeqNum);
+        final boolean refersToCommand = null == refMsgType || SentVenueCommands.NO_COMMAND != commandType(refMsgType);
+        if (!refersToCommand)
+        {
+            counters.onVenueMessageIgnored();
+            LOGGER.warn("venue {} rejected MsgType={} RefSeqNum={} reason={} RefTagID={}: {}",
+                entry.venueName(), refMsgType, refSeqNumText, reason, refTagId, text);
+            return;
+        }
+
+        final long venueClOrdId = sentCommands.venueClOrdId(refSeqNum);
+        final boolean typeMatches = null == refMsgType || commandType(refMsgType) == commandType;
+        if (SentVenueCommands.NO_COMMAND == commandType || !typeMatches || venueClOrdId <= 0)
+        {
+            counters.onVenueRejectUncorrelated();
+            LOGGER.warn("venue {} session Reject RefSeqNum={} RefMsgType={} matches no command sent, not forwarded: " +
+                "reason={} RefTagID={}: {}", entry.venueName(), refSeqNumText, refMsgType, reason, refTagId, text);
+            return;
+        }
+
+        final StringBuilder why = new StringBuilder("session Reject");
+        if (null != reason)
+        {
+            why.append(" reason ").append(reason);
+        }
+        if (null != refTagId)
+        {
+            why.append(" RefTagID ").append(refTagId);
+        }
+        if (null != text)
+        {
+            why.append(": ").append(text);
+        }
+        if (!publishCommandRejected(entry, venueClOrdId, commandType, CommandRejectSource.SESSION_REJECT,
+            why.toString()))
+        {
+            final String failure = "OMS inbound stream did not accept the VenueCommandRejected of venue " +
+                entry.venueName() + "'s Reject RefSeqNum=" + refSeqNumText + " (" + publisher.lastOfferFailure() +
+                "): not acknowledged, the venue will be asked to resend it";
+            LOGGER.error(failure);
+            throw new IllegalStateException(failure);
+        }
+    }
+
+    private boolean publishCommandRejected(
+        final SessionEntry entry,
+        final long venueClOrdId,
+        final byte commandType,
+        final CommandRejectSource source,
+        final String text)
+    {
+        final VenueCommandType type = VenueCommandType.get(commandType);
+        LOGGER.warn("venue {} refused {} venueClOrdId={}: {}", entry.venueName(), type, venueClOrdId, text);
+        counters.onVenueCommandRejected();
+        return publisher.venueCommandRejected(entry.venueId(), venueClOrdId, type, source, text);
+    }
+
+    private static byte commandType(final String msgType)
+    {
+        if (null == msgType || msgType.length() != 1)
+        {
+            return SentVenueCommands.NO_COMMAND;
+        }
+        switch (msgType.charAt(0))
+        {
+            case 'D':
+                return VenueCommandType.NEW_ORDER.value();
+            case 'F':
+                return VenueCommandType.CANCEL.value();
+            case 'G':
+                return VenueCommandType.REPLACE.value();
+            default:
+                return SentVenueCommands.NO_COMMAND;
+        }
+    }
+
+    private static int intField(final FieldMap fields, final int tag)
+    {
+        return parseInt(FixFields.optional(fields, tag));
+    }
+
+    private static int parseInt(final String text)
+    {
+        if (null == text || text.isEmpty() || text.length() > 9)
+        {
+            return -1;
+        }
+        int value = 0;
+        for (int i = 0; i < text.length(); i++)
+        {
+            final char c = text.charAt(i);
+            if (c < '0' || c > '9')
+            {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     private static void checkIdentifierLengths(final SessionEntry entry, final Message message)

@@ -6,12 +6,14 @@
  *       v  |                                                          |  v
  *  +------------------------------ fix-gateway -------------------------------+
  *  | ClientApplication (acceptor)              VenueApplication (initiators)  |
- *  |   authenticate Logon, FIX -> SBE            Logon password, FIX -> SBE   |
+ *  |   authenticate Logon, FIX -> SBE            Logon password, FIX -> SBE,  |
+ *  |   FIX 4.2 / 4.4 / FIXT.1.1+5.0SP2           rejects -> VenueCommandRej.  |
  *  |        \                                          /                      |
  *  |         +--> InboundPublisher --> [1001 OMS inbound] ---> oms            |
  *  |                                                                          |
  *  | FixGatewayAgent / OutboundAdapter  <-- [1002 OMS outbound] <--- oms      |
- *  |   SBE -> FIX, Session.send to the client or venue session                |
+ *  |   SBE -> FIX per session's FixDialect, Session.send to client or venue;  |
+ *  |   a venue command that cannot be sent -> VenueCommandRejected (NOT_SENT) |
  *  +--------------------------------------------------------------------------+
  * </pre>
  * Entry points: {@link io.bastion.gateway.FixGatewayContext}, {@link io.bastion.gateway.FixGateway}. Custom session

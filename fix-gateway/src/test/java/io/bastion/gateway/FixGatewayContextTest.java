@@ -58,17 +58,60 @@ class FixGatewayContextTest
     void shouldRejectWrongConnectionTypesAndUnsupportedVersions()
     {
         final SessionSettings clients = TestSettings.initiator(1);
-        final SessionID fix42 = new SessionID("FIX.4.2", BASTION, "OLDCLIENT");
-        clients.setString(fix42, "BeginString", "FIX.4.2");
-        clients.setString(fix42, "SenderCompID", BASTION);
-        clients.setString(fix42, "TargetCompID", "OLDCLIENT");
+        final SessionID fix43 = new SessionID("FIX.4.3", BASTION, "OLDCLIENT");
+        clients.setString(fix43, "BeginString", "FIX.4.3");
+        clients.setString(fix43, "SenderCompID", BASTION);
+        clients.setString(fix43, "TargetCompID", "OLDCLIENT");
 
         final String message = concludeFailure(context().clientSettings(clients));
 
-        assertTrue(message.contains("client session FIX.4.2:BASTION->OLDCLIENT: ConnectionType must be acceptor " +
+        assertTrue(message.contains("client session FIX.4.3:BASTION->OLDCLIENT: ConnectionType must be acceptor " +
             "(is initiator)"), message);
-        assertTrue(message.contains("client session FIX.4.2:BASTION->OLDCLIENT: BeginString FIX.4.2 is not " +
-            "supported (supported: FIX.4.4)"), message);
+        assertTrue(message.contains("client session FIX.4.3:BASTION->OLDCLIENT: BeginString FIX.4.3 is not " +
+            "supported (supported: FIX.4.2, FIX.4.4, FIXT.1.1 with DefaultApplVerID=FIX.5.0SP2)"), message);
+    }
+
+    @Test
+    void shouldAcceptFix42Fix44AndFix50Sp2ClientAndFix42Venue()
+    {
+        final SessionSettings clients = TestSettings.acceptor(1);
+        TestSettings.versionSession(clients, TestSettings.FIX42, BASTION, "CLIENT42");
+        TestSettings.versionSession(clients, TestSettings.FIX44, BASTION, "CLIENT44");
+        TestSettings.fixtSession(clients, BASTION, "CLIENT50");
+        final SessionSettings venues = TestSettings.initiator(1);
+        TestSettings.versionSession(venues, TestSettings.FIX42, BASTION, "VENUEA", "VenueName", "VENUEA");
+
+        try (AeronFixture aeron = new AeronFixture())
+        {
+            final SessionRegistry registry = context()
+                .clientSettings(clients)
+                .venueSettings(venues)
+                .aeron(aeron.aeron())
+                .conclude()
+                .sessionRegistry();
+
+            assertEquals(3, registry.clientSessionCount());
+            assertEquals(3, registry.sessionId("FIXT.1.1:BASTION->CLIENT50"));
+            assertEquals(1002, registry.sessionId("FIX.4.2:BASTION->VENUEA"));
+        }
+    }
+
+    @Test
+    void shouldRequireFix50Sp2AndItsAppDataDictionaryOnFixtSessions()
+    {
+        final SessionSettings clients = TestSettings.acceptor(1);
+        TestSettings.versionSession(clients, TestSettings.FIXT11, BASTION, "CLIENT50", "DefaultApplVerID", "FIX.5.0");
+        TestSettings.versionSession(clients, TestSettings.FIXT11, BASTION, "CLIENT51", "DefaultApplVerID",
+            "FIX.5.0SP2");
+        clients.setString("AppDataDictionary", "FIX50SP2.xml");
+
+        final String message = concludeFailure(context().clientSettings(clients));
+
+        assertTrue(message.contains("client session FIXT.1.1:BASTION->CLIENT50: DefaultApplVerID FIX.5.0 is not " +
+            "supported over FIXT.1.1 (supported: FIX.4.2, FIX.4.4, FIXT.1.1 with DefaultApplVerID=FIX.5.0SP2)"),
+            message);
+        assertTrue(message.contains("client session FIXT.1.1:BASTION->CLIENT51: AppDataDictionary (FIX50SP2.xml) " +
+            "missing from the session's own section"), message);
     }
 
     @Test

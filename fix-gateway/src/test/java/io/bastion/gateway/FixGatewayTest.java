@@ -13,8 +13,10 @@ import io.bastion.sbe.ClientExecutionReportEncoder;
 import io.bastion.sbe.ClientNewOrderDecoder;
 import io.bastion.sbe.ClientReplaceDecoder;
 import io.bastion.sbe.ClientStatusRequestDecoder;
+import io.bastion.sbe.CommandRejectSource;
 import io.bastion.sbe.CxlRejReason;
 import io.bastion.sbe.CxlRejResponseTo;
+import io.bastion.sbe.ExecRestatementReason;
 import io.bastion.sbe.ExecType;
 import io.bastion.sbe.OrdRejReason;
 import io.bastion.sbe.OrdStatus;
@@ -26,6 +28,7 @@ import io.bastion.sbe.Side;
 import io.bastion.sbe.TimeInForce;
 import io.bastion.sbe.VenueCancelEncoder;
 import io.bastion.sbe.VenueCancelRejectDecoder;
+import io.bastion.sbe.VenueCommandRejectedDecoder;
 import io.bastion.sbe.VenueExecutionDecoder;
 import io.bastion.sbe.VenueNewOrderEncoder;
 import io.bastion.sbe.VenueReplaceEncoder;
@@ -114,6 +117,7 @@ class FixGatewayTest
 
         client1 = TestFixSession.client(clientPort, "CLIENT1", null).start().awaitLogon();
         client1SessionId = gateway.sessionRegistry().sessionId("FIX.4.4:BASTION->CLIENT1");
+        Await.until("gateway sees VENUEA logged on", () -> gateway.isLoggedOn(1002));
     }
 
     @AfterAll
@@ -346,6 +350,10 @@ class FixGatewayTest
             .account("ACC-7")
             .symbol("MSFT")
             .lastMkt("VENUEA")
+            .execRefId(0)
+            .execRestatementReason(ExecRestatementReason.NULL_VAL)
+            .stopPx(FixedPoint.NULL_VALUE)
+            .expireTimeNs(0)
             .text("partially filled");
         oms.send(report.encodedLength());
 
@@ -371,6 +379,10 @@ class FixGatewayTest
         assertEquals("20240315-13:45:07.123", get(fix, 60));
         assertNull(get(fix, 41));
         assertNull(get(fix, 103));
+        assertNull(get(fix, 19), "no ExecRefID when execRefId is 0");
+        assertNull(get(fix, 378));
+        assertNull(get(fix, 99));
+        assertNull(get(fix, 126), "no ExpireTime when expireTimeNs is 0");
         assertEquals("FIX.4.4", TestFixSession.get(fix.getHeader(), 8));
     }
 
@@ -401,6 +413,10 @@ class FixGatewayTest
             .account("")
             .symbol("MSFT")
             .lastMkt("")
+            .execRefId(0)
+            .execRestatementReason(ExecRestatementReason.NULL_VAL)
+            .stopPx(FixedPoint.NULL_VALUE)
+            .expireTimeNs(0)
             .text("Order exceeds limit");
         oms.send(report.encodedLength());
 
@@ -469,6 +485,9 @@ class FixGatewayTest
         client1.awaitApp("8", m -> "ER-GOOD".equals(get(m, 11)));
         assertEquals(unknownBefore + 2, counters.outboundUnknownSession());
         assertEquals(faultsBefore + 1, counters.outboundFaults());
+        final VenueCommandRejectedDecoder notSent = oms.awaitVenueCommandRejected(d -> 0 == d.venueId());
+        assertEquals(1, notSent.venueClOrdId());
+        assertEquals(CommandRejectSource.NOT_SENT, notSent.source());
     }
 
     @Test
@@ -658,7 +677,10 @@ class FixGatewayTest
             .orderQty(FixedPoint.ofUnits(40))
             .price(12_300_000_000L)
             .venueOrderId("")
-            .symbol("IBM");
+            .symbol("IBM")
+            .stopPx(FixedPoint.NULL_VALUE)
+            .expireTimeNs(0)
+            .account("");
         oms.send(replace.encodedLength());
 
         final Message fixReplace = venue.awaitApp("G", m -> "5002".equals(get(m, 11)));
@@ -668,6 +690,9 @@ class FixGatewayTest
         assertEquals("1", get(fixReplace, 59));
         assertEquals("40", get(fixReplace, 38));
         assertEquals("123", get(fixReplace, 44));
+        assertNull(get(fixReplace, 99));
+        assertNull(get(fixReplace, 126));
+        assertNull(get(fixReplace, 1));
 
         final Message cancelReject = venue.newMessage("9");
         cancelReject.setString(37, "V-5000");
@@ -725,6 +750,10 @@ class FixGatewayTest
             .account("")
             .symbol("MSFT")
             .lastMkt("")
+            .execRefId(0)
+            .execRestatementReason(ExecRestatementReason.NULL_VAL)
+            .stopPx(FixedPoint.NULL_VALUE)
+            .expireTimeNs(0)
             .text("");
     }
 
@@ -740,6 +769,7 @@ class FixGatewayTest
             .price(9_950_000_000L)
             .stopPx(FixedPoint.NULL_VALUE)
             .account("ACC-9")
-            .symbol("AAPL");
+            .symbol("AAPL")
+            .expireTimeNs(0);
     }
 }

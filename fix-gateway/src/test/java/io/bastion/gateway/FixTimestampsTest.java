@@ -27,6 +27,18 @@ class FixTimestampsTest
     }
 
     @Test
+    void shouldTakeTheEndOfADateAsAUtcDay()
+    {
+        final long nextDayNs = TimeUnit.SECONDS.toNanos(
+            LocalDateTime.of(2024, 3, 1, 0, 0).toEpochSecond(ZoneOffset.UTC));
+
+        assertEquals(nextDayNs - 1, FixTimestamps.endOfUtcDayNs("20240229"));
+        assertEquals(FixTimestamps.NULL_NS, FixTimestamps.endOfUtcDayNs("20230229"));
+        assertEquals(FixTimestamps.NULL_NS, FixTimestamps.endOfUtcDayNs("2024-03-01"));
+        assertEquals(FixTimestamps.NULL_NS, FixTimestamps.endOfUtcDayNs("202403"));
+    }
+
+    @Test
     void shouldFormatEveryPrecision()
     {
         final long ns = FixTimestamps.parseNs("20240229-23:59:59.987654321");

@@ -21,6 +21,7 @@ import io.bastion.sbe.MessageHeaderEncoder;
 import io.bastion.sbe.SessionStatusDecoder;
 import io.bastion.sbe.VenueCancelEncoder;
 import io.bastion.sbe.VenueCancelRejectDecoder;
+import io.bastion.sbe.VenueCommandRejectedDecoder;
 import io.bastion.sbe.VenueExecutionDecoder;
 import io.bastion.sbe.VenueNewOrderEncoder;
 import io.bastion.sbe.VenueReplaceEncoder;
@@ -96,6 +97,12 @@ final class OmsStub implements AutoCloseable
     {
         return await(VenueCancelRejectDecoder.TEMPLATE_ID, buffer ->
             new VenueCancelRejectDecoder().wrapAndApplyHeader(buffer, 0, new MessageHeaderDecoder()), match);
+    }
+
+    VenueCommandRejectedDecoder awaitVenueCommandRejected(final Predicate<VenueCommandRejectedDecoder> match)
+    {
+        return await(VenueCommandRejectedDecoder.TEMPLATE_ID, buffer ->
+            new VenueCommandRejectedDecoder().wrapAndApplyHeader(buffer, 0, new MessageHeaderDecoder()), match);
     }
 
     SessionStatusDecoder awaitSessionStatus(final Predicate<SessionStatusDecoder> match)

@@ -33,6 +33,7 @@ final class TestFixSession implements Application, AutoCloseable
     private final String passwordToSend;
     private final List<Message> appMessages = new ArrayList<>();
     private final List<Message> adminMessages = new ArrayList<>();
+    private final List<String> sentRejects = new ArrayList<>();
     private final Connector connector;
     private volatile String receivedLogonPassword;
 
@@ -66,12 +67,32 @@ final class TestFixSession implements Application, AutoCloseable
     }
 
     /**
+     * A client of a FIX version connecting to the gateway's acceptor: FIX.4.2, FIX.4.4, or FIXT.1.1 (FIX 5.0SP2).
+     */
+    static TestFixSession versionClient(final int gatewayPort, final String beginString, final String compId)
+    {
+        final SessionSettings settings = TestSettings.initiator(gatewayPort);
+        final SessionID sessionId = TestSettings.FIXT11.equals(beginString) ?
+            TestSettings.fixtSession(settings, compId, TestSettings.BASTION) :
+            TestSettings.versionSession(settings, beginString, compId, TestSettings.BASTION);
+        return new TestFixSession(settings, sessionId, null, false);
+    }
+
+    /**
      * A FIX 4.4 venue accepting the gateway's initiator.
      */
     static TestFixSession venue(final int port, final String compId)
     {
+        return venue(port, TestSettings.FIX44, compId);
+    }
+
+    /**
+     * A venue of a FIX version accepting the gateway's initiator.
+     */
+    static TestFixSession venue(final int port, final String beginString, final String compId)
+    {
         final SessionSettings settings = TestSettings.acceptor(port);
-        final SessionID sessionId = TestSettings.session(settings, compId, TestSettings.BASTION);
+        final SessionID sessionId = TestSettings.versionSession(settings, beginString, compId, TestSettings.BASTION);
         return new TestFixSession(settings, sessionId, null, true);
     }
 
@@ -86,6 +107,11 @@ final class TestFixSession implements Application, AutoCloseable
             throw new IllegalStateException(ex);
         }
         return this;
+    }
+
+    SessionID sessionId()
+    {
+        return sessionId;
     }
 
     boolean isLoggedOn()
@@ -109,10 +135,22 @@ final class TestFixSession implements Application, AutoCloseable
         }
     }
 
+    /**
+     * Send with PossDupFlag (43) and OrigSendingTime (122) as set on the message; {@link #send(Message)} strips them.
+     */
+    void sendPossDup(final Message message)
+    {
+        final Session session = Session.lookupSession(sessionId);
+        if (null == session || !session.send(message, true))
+        {
+            throw new IllegalStateException("could not send on " + sessionId);
+        }
+    }
+
     Message newMessage(final String msgType)
     {
         final Message message = new Message();
-        message.getHeader().setString(8, TestSettings.FIX44);
+        message.getHeader().setString(8, sessionId.getBeginString());
         message.getHeader().setString(35, msgType);
         return message;
     }
@@ -122,7 +160,17 @@ final class TestFixSession implements Application, AutoCloseable
      */
     Message awaitApp(final String msgType, final Predicate<Message> match)
     {
-        return Await.value("MsgType " + msgType + " at " + sessionId, () -> take(appMessages, msgType, match));
+        return Await.value("MsgType " + msgType + " at " + sessionId, () ->
+        {
+            synchronized (sentRejects)
+            {
+                if (!sentRejects.isEmpty())
+                {
+                    throw new AssertionError(sessionId + " refused what it received: " + sentRejects);
+                }
+            }
+            return take(appMessages, msgType, match);
+        });
     }
 
     /**
@@ -159,6 +207,13 @@ final class TestFixSession implements Application, AutoCloseable
 
     public void toAdmin(final Message message, final SessionID sessionID)
     {
+        if ("3".equals(msgType(message)))
+        {
+            synchronized (sentRejects)
+            {
+                sentRejects.add(message.toString());
+            }
+        }
         if (null != passwordToSend && "A".equals(msgType(message)))
         {
             message.setString(554, passwordToSend);

@@ -13,7 +13,9 @@ import quickfix.SessionSettings;
  */
 final class TestSettings
 {
+    static final String FIX42 = "FIX.4.2";
     static final String FIX44 = "FIX.4.4";
+    static final String FIXT11 = "FIXT.1.1";
     static final String BASTION = "BASTION";
 
     private TestSettings()
@@ -42,8 +44,35 @@ final class TestSettings
     static SessionID session(
         final SessionSettings settings, final String senderCompId, final String targetCompId, final String... keyValues)
     {
-        final SessionID sessionId = new SessionID(FIX44, senderCompId, targetCompId);
-        settings.setString(sessionId, SessionSettings.BEGINSTRING, FIX44);
+        return versionSession(settings, FIX44, senderCompId, targetCompId, keyValues);
+    }
+
+    /**
+     * A FIX 5.0SP2 session over FIXT.1.1 with QuickFIX/J's transport and application dictionaries.
+     */
+    static SessionID fixtSession(
+        final SessionSettings settings, final String senderCompId, final String targetCompId, final String... keyValues)
+    {
+        final SessionID sessionId = versionSession(settings, FIXT11, senderCompId, targetCompId,
+            "DefaultApplVerID", "FIX.5.0SP2",
+            "TransportDataDictionary", "FIXT11.xml",
+            "AppDataDictionary", "FIX50SP2.xml");
+        for (int i = 0; i < keyValues.length; i += 2)
+        {
+            settings.setString(sessionId, keyValues[i], keyValues[i + 1]);
+        }
+        return sessionId;
+    }
+
+    static SessionID versionSession(
+        final SessionSettings settings,
+        final String beginString,
+        final String senderCompId,
+        final String targetCompId,
+        final String... keyValues)
+    {
+        final SessionID sessionId = new SessionID(beginString, senderCompId, targetCompId);
+        settings.setString(sessionId, SessionSettings.BEGINSTRING, beginString);
         settings.setString(sessionId, SessionSettings.SENDERCOMPID, senderCompId);
         settings.setString(sessionId, SessionSettings.TARGETCOMPID, targetCompId);
         for (int i = 0; i < keyValues.length; i += 2)

@@ -48,6 +48,27 @@ final class TestConfig
         }
     }
 
+    /**
+     * Override properties of bastion.properties (later keys win when a properties file is loaded).
+     *
+     * @param lines {@code key=value} lines.
+     * @return this.
+     */
+    TestConfig withProperties(final String... lines)
+    {
+        try
+        {
+            Files.writeString(configDir.resolve("bastion.properties"),
+                System.lineSeparator() + String.join(System.lineSeparator(), lines) + System.lineSeparator(),
+                java.nio.file.StandardOpenOption.APPEND);
+            return this;
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
     Path positionsFile()
     {
         return dataDir.resolve("positions.cmap");
@@ -55,6 +76,11 @@ final class TestConfig
 
     void delete()
     {
+        if (Boolean.getBoolean("bastion.keepTestDirs"))
+        {
+            System.out.println("kept " + root);
+            return;
+        }
         org.agrona.IoUtil.delete(root.toFile(), true);
     }
 
