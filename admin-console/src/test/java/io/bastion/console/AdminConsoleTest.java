@@ -127,6 +127,11 @@ class AdminConsoleTest
         assertEquals("7660", aapl.get("soldNotional"));
         assertEquals("190.25", aapl.get("avgBuyPx"));
         assertEquals("191.5", aapl.get("avgSellPx"));
+        assertEquals("190.25", aapl.get("avgCost"));
+        assertEquals("50", aapl.get("realisedPnl"), "(191.5 - 190.25) * 40");
+        assertEquals("191.5", aapl.get("markPx"), "the last fill's price");
+        assertEquals("75", aapl.get("unrealisedPnl"), "(191.5 - 190.25) * 60");
+        assertEquals(0, ((Number)aapl.get("lateAdjustments")).intValue());
         assertEquals(2, ((Number)aapl.get("fillCount")).intValue());
         assertEquals("2023-11-14T22:13:20.123456789Z", aapl.get("updatedAt"));
 
@@ -146,6 +151,8 @@ class AdminConsoleTest
         assertEquals("3", acc2.get("netQty"));
         assertEquals("300.00000002", acc2.get("boughtNotional"));
         assertEquals("100.00000001", acc2.get("avgBuyPx"), "300.00000002 / 3 rounded half-even to 8 places");
+        assertEquals("100.00000001", acc2.get("avgCost"), "the same rounding for the average cost");
+        assertEquals("0", acc2.get("unrealisedPnl"));
         assertTrue(response.body().contains("\"netQty\":\"60\""), response.body());
     }
 

@@ -194,10 +194,13 @@ public final class BastionMain
             FixedPoint.mulDiv(position.boughtNotional(), FixedPoint.SCALE, position.boughtQty());
         final long soldAvg = position.soldQty() == 0 ? 0 :
             FixedPoint.mulDiv(position.soldNotional(), FixedPoint.SCALE, position.soldQty());
-        return String.format("%s %-5s net %10s  bought %8s @ %-10s sold %8s @ %-10s fills %d",
-            position.account(), position.symbol(), FixedPoint.toString(position.netQty()), FixedPoint.toString(position.boughtQty()),
+        return String.format("%s %-5s net %10s @ %-12s bought %8s @ %-10s sold %8s @ %-10s fills %d" +
+            "  realised %s unrealised %s",
+            position.account(), position.symbol(), FixedPoint.toString(position.netQty()),
+            FixedPoint.toString(position.avgCost()), FixedPoint.toString(position.boughtQty()),
             FixedPoint.toString(boughtAvg), FixedPoint.toString(position.soldQty()), FixedPoint.toString(soldAvg),
-            position.fillCount());
+            position.fillCount(), FixedPoint.toString(position.realisedPnl()),
+            FixedPoint.toString(position.unrealisedPnl()));
     }
 
     private static void fail(final String message)

@@ -143,8 +143,8 @@ class OrderManagerTest
         oms.fill(sell, units(50), px("12"));
         oms.drain();
 
-        final Position expected = new Position("ACME", "AAPL", units(250), units(300), units(50), units(3_200),
-            units(600), 3, NOW_NS);
+        final Position expected = new Position("ACME", "AAPL", units(250), px("10.66666667"), px("66.6666665"),
+            px("12"), units(300), units(50), units(3_200), units(600), 3, 0, NOW_NS);
         assertEquals(expected, oms.oms.positions().read("ACME", "AAPL"));
 
         oms.restartOms(context -> {});

@@ -67,8 +67,8 @@ class OrderLifecycleSystemTest
             bastion.kill();
         }
 
-        final Position expected = new Position("ACME", "AAPL", units(1500), units(1500), 0,
-            FixedPoint.parse("285020"), 0, 2, 0);
+        final Position expected = new Position("ACME", "AAPL", units(1500), FixedPoint.parse("190.01333333"), 0,
+            FixedPoint.parse("190.02"), units(1500), 0, FixedPoint.parse("285020"), 0, 2, 0, 0);
         try (BastionProcess restarted = BastionProcess.start(config, "bastion-2.log");
             PositionStore positions = new PositionStore(config.positionsFile().toFile(), 100_000))
         {
@@ -90,6 +90,8 @@ class OrderLifecycleSystemTest
             assertEquals(units(500), after.soldQty());
             assertEquals(FixedPoint.parse("94995"), after.soldNotional());
             assertEquals(3, after.fillCount());
+            assertEquals(FixedPoint.parse("190.01333333"), after.avgCost(), "a sale leaves the average cost");
+            assertEquals(FixedPoint.parse("-11.666665"), after.realisedPnl(), "(189.99 - 190.01333333) * 500");
         }
     }
 
@@ -112,7 +114,8 @@ class OrderLifecycleSystemTest
     private static Position withoutTime(final Position position)
     {
         assertTrue(position.updatedNs() > 0, "fill time recorded");
-        return new Position(position.account(), position.symbol(), position.netQty(), position.boughtQty(),
-            position.soldQty(), position.boughtNotional(), position.soldNotional(), position.fillCount(), 0);
+        return new Position(position.account(), position.symbol(), position.netQty(), position.avgCost(),
+            position.realisedPnl(), position.markPx(), position.boughtQty(), position.soldQty(),
+            position.boughtNotional(), position.soldNotional(), position.fillCount(), position.lateAdjustments(), 0);
     }
 }
