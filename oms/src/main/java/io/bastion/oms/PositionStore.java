@@ -387,53 +387,6 @@ public final class PositionStore implements AutoCloseable
     }
 
     /**
-     * Take a fill back out of a position (a bust).
-     *
-     * @param account account.
-     * @param symbol  symbol.
-     * @param side    side of the busted fill.
-     * @param qty     quantity of the busted fill, mantissa.
-     * @param px      price of the busted fill, mantissa.
-     * @param timeNs  time of the bust, epoch nanoseconds.
-     */
-    public void applyBust(
-        final CharSequence account,
-        final CharSequence symbol,
-        final Side side,
-        final long qty,
-        final long px,
-        final long timeNs)
-    {
-        applyFill(account, symbol, side == Side.BUY ? Side.SELL : Side.BUY, qty, px, timeNs);
-    }
-
-    /**
-     * Replace a fill by its correction.
-     *
-     * @param account account.
-     * @param symbol  symbol.
-     * @param side    side of the fill.
-     * @param oldQty  quantity first applied.
-     * @param oldPx   price first applied.
-     * @param newQty  corrected quantity.
-     * @param newPx   corrected price.
-     * @param timeNs  time of the correction.
-     */
-    public void applyCorrection(
-        final CharSequence account,
-        final CharSequence symbol,
-        final Side side,
-        final long oldQty,
-        final long oldPx,
-        final long newQty,
-        final long newPx,
-        final long timeNs)
-    {
-        applyBust(account, symbol, side, oldQty, oldPx, timeNs);
-        applyFill(account, symbol, side, newQty, newPx, timeNs);
-    }
-
-    /**
      * Read one position.
      *
      * @param account account.
