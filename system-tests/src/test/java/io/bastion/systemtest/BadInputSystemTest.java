@@ -80,7 +80,15 @@ class BadInputSystemTest
     void shouldRejectUnsupportedOrderTypeWithReasonEleven() throws Exception
     {
         assertRejected(Orders.newOrder(id(), "ACME", "AAPL", '1', 'P', "10", "1"), 11,
-            "Unsupported OrdType (40) P: only market (1) and limit (2) orders are accepted");
+            "Unsupported OrdType (40) P: market (1), limit (2), stop (3) and stop limit (4) are accepted");
+    }
+
+    @Test
+    void shouldRejectAStopOrderTheVenueDoesNotTakeWithReasonEleven() throws Exception
+    {
+        final quickfix.Message stop = Orders.newOrder(id(), "ACME", "AAPL", '1', '3', "10", null);
+        stop.setString(99, "195");
+        assertRejected(stop, 11, "Unsupported OrdType (40) 3: venue SIM does not accept it");
     }
 
     @Test
