@@ -32,6 +32,7 @@ public final class OmsCounters
     long expired;
     long venueCommandRejects;
     long venueInformationalReports;
+    long positionAdjustmentsUnmatched;
 
     /** @return client NewOrderSingles received. */
     public long newOrders()
@@ -215,5 +216,13 @@ public final class OmsCounters
     public long venueInformationalReports()
     {
         return venueInformationalReports;
+    }
+
+    /**
+     * @return busts and corrections whose fill the position store could not find (should stay 0).
+     */
+    public long positionAdjustmentsUnmatched()
+    {
+        return positionAdjustmentsUnmatched;
     }
 }

@@ -833,7 +833,8 @@ public final class OrderManager implements OmsInboundHandler
         counters.busts++;
         fill.busted = true;
         order.execute(-fill.qty, fill.px);
-        positions.applyBust(order.account, order.symbol, order.side, fill.qty, fill.px, nowNs);
+        countPositionAdjustment(
+            positions.applyBust(order.account, order.symbol, order.side, fill.qty, fill.px, nowNs));
         reopenOrRecompute(order);
         report(order, nextId++, ExecType.TRADE_CANCEL, 0, 0, OrdRejReason.NULL_VAL, order.key.clOrdId, null,
             fill.execId, ExecRestatementReason.NULL_VAL, 0);
@@ -861,13 +862,23 @@ public final class OrderManager implements OmsInboundHandler
         fill.busted = true;
         order.execute(-fill.qty, fill.px);
         order.execute(lastQty, lastPx);
-        positions.applyCorrection(order.account, order.symbol, order.side, fill.qty, fill.px, lastQty, lastPx, nowNs);
+        countPositionAdjustment(positions.applyCorrection(
+            order.account, order.symbol, order.side, fill.qty, fill.px, lastQty, lastPx, nowNs));
         final long execId = nextId++;
         recordFill(order, venueExecId, execId, lastQty, lastPx);
         reopenOrRecompute(order);
         report(order, execId, ExecType.TRADE_CORRECT, lastQty, lastPx, OrdRejReason.NULL_VAL, order.key.clOrdId,
             null, fill.execId, ExecRestatementReason.NULL_VAL, 0);
         retireIfDone(order);
+    }
+
+    private void countPositionAdjustment(final PositionAdjustment adjustment)
+    {
+        if (adjustment == PositionAdjustment.NO_SUCH_FILL)
+        {
+            counters.positionAdjustmentsUnmatched++;
+            LOG.error("the position had no fill matching a bust or correction the order had");
+        }
     }
 
     private Fill findExecution(final Order order, final AsciiId venueExecRefId)

@@ -724,6 +724,11 @@ class OrderStateChangeMatricesTest
         assertEquals(f.execId(), h.execRefId(), "a correction of a correction refers to the correction");
         assertEquals(units(120), h.avgPx());
         oms.assertNothingMore();
+        assertEquals(0, oms.oms.orderManager().counters().positionAdjustmentsUnmatched());
+        final Position position = oms.oms.positions().read("ACME", "AAPL");
+        assertEquals(units(10000), position.netQty(), position.toString());
+        assertEquals(units(120), position.avgCost(), position.toString());
+        assertEquals(2, position.fillCount(), "C busted; D (corrected twice) and G stand");
         assertEquals(0, oms.oms.orderManager().workingOrders());
     }
 
