@@ -313,8 +313,18 @@ final class OmsHarness implements AutoCloseable
      */
     void drain()
     {
+        drain(20_000_000L);
+    }
+
+    /**
+     * Run the OMS until nothing has happened for a while, then collect its output.
+     *
+     * @param quietNs how long nothing must happen.
+     */
+    void drain(final long quietNs)
+    {
         long idleSince = System.nanoTime();
-        while (System.nanoTime() - idleSince < 20_000_000L)
+        while (System.nanoTime() - idleSince < quietNs)
         {
             final int work = oms.doWork() + outbound.poll(this::onOutbound, 100);
             if (work > 0)
