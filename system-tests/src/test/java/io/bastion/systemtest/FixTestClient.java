@@ -36,9 +36,24 @@ final class FixTestClient implements Application, AutoCloseable
 
     FixTestClient(final String senderCompId, final int port, final String password) throws ConfigError
     {
+        this("FIX.4.4", senderCompId, port, password);
+    }
+
+    /**
+     * @param beginString FIX.4.2, FIX.4.4, or FIXT.1.1 for FIX 5.0SP2.
+     */
+    FixTestClient(final String beginString, final String senderCompId, final int port, final String password)
+        throws ConfigError
+    {
         this.password = password;
-        sessionId = new SessionID("FIX.4.4", senderCompId, "BASTION");
+        sessionId = new SessionID(beginString, senderCompId, "BASTION");
         final SessionSettings settings = new SessionSettings();
+        if ("FIXT.1.1".equals(beginString))
+        {
+            settings.setString(sessionId, "DefaultApplVerID", "FIX.5.0SP2");
+            settings.setString(sessionId, "TransportDataDictionary", "FIXT11.xml");
+            settings.setString(sessionId, "AppDataDictionary", "FIX50SP2.xml");
+        }
         settings.setString(sessionId, "ConnectionType", "initiator");
         settings.setString(sessionId, "SocketConnectHost", "127.0.0.1");
         settings.setString(sessionId, "SocketConnectPort", Integer.toString(port));
