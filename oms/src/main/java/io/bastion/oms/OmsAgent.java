@@ -26,6 +26,10 @@ public final class OmsAgent implements Agent
      */
     public OmsAgent(final OmsContext context)
     {
+        if (context.aeron() == null)
+        {
+            throw new IllegalStateException("the OMS agent needs an Aeron client for its streams");
+        }
         clock = context.clock();
         subscription = context.aeron().addSubscription(context.channel(), context.inboundStreamId());
         publication = context.aeron().addExclusivePublication(context.channel(), context.outboundStreamId());

@@ -52,7 +52,6 @@ public final class OmsContext
         {
             throw new IllegalStateException("OmsContext already concluded");
         }
-        require(aeron != null, "aeron is required");
         require(positionsFile != null, "positionsFile is required");
         require(orderCapacity > 0, "orderCapacity must be positive: " + orderCapacity);
         require(!venueNames.isEmpty(), "at least one venue is required");
@@ -281,6 +280,14 @@ public final class OmsContext
     {
         this.riskLimits = limits;
         return this;
+    }
+
+    /**
+     * @return whether {@link #conclude()} has run.
+     */
+    public boolean isConcluded()
+    {
+        return concluded;
     }
 
     /** @return first order, execution and venue ClOrdID number; from the clock (epoch micros) when unset. */

@@ -74,12 +74,17 @@ public final class OrderManager implements OmsInboundHandler
     private int textLength;
 
     /**
-     * @param context   concluded context.
+     * @param context   concluded context; the OMS needs no Aeron client of its own, so the core can run without one.
      * @param publisher where decisions go.
      * @param positions positions store.
+     * @throws IllegalStateException when the context is not concluded.
      */
     public OrderManager(final OmsContext context, final OmsPublisher publisher, final PositionStore positions)
     {
+        if (!context.isConcluded())
+        {
+            throw new IllegalStateException("OmsContext must be concluded before the OMS starts");
+        }
         this.publisher = publisher;
         this.positions = positions;
         this.orders = new OrderStore(context.orderCapacity());

@@ -121,9 +121,7 @@ public final class OmsCore implements AutoCloseable
             throw new UncheckedIOException(ex);
         }
 
-        // OmsContext.conclude() insists on an Aeron client, which only OmsAgent uses (for its streams); the
-        // OrderManager reads nothing else that conclude() derives, so every setting is given here explicitly,
-        // idBase included (conclude() would take it from the clock), and conclude() is not called.
+        // No Aeron client: the core alone needs none; only OmsAgent's streams do. A fixed idBase keeps runs alike.
         final OmsContext context = new OmsContext()
             .venueNames(List.of("SIM", "OTHER"))
             .symbols(List.of("AAPL", "MSFT", "IBM"))
@@ -133,7 +131,8 @@ public final class OmsCore implements AutoCloseable
             .positionsFile(dir.resolve(OmsConfiguration.POSITIONS_FILE_DEFAULT).toFile())
             .orderCapacity(orderCapacity)
             .idBase(ID_BASE)
-            .riskLimits(new RiskLimits(FixedPoint.ofUnits(10_000), FixedPoint.ofUnits(5_000_000)));
+            .riskLimits(new RiskLimits(FixedPoint.ofUnits(10_000), FixedPoint.ofUnits(5_000_000)))
+            .conclude();
 
         positions = new PositionStore(context.positionsFile(), context.positionEntries());
         oms = new OrderManager(context, publisher, positions);
