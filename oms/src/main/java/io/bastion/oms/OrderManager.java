@@ -68,6 +68,7 @@ public final class OrderManager implements OmsInboundHandler
     private final OmsCounters counters = new OmsCounters();
 
     private long nextId;
+    private long nextVenueClOrdId;
     private long nowNs;
     private long nextDayEndNs;
     private long nextExpiryNs = Long.MAX_VALUE;
@@ -90,6 +91,7 @@ public final class OrderManager implements OmsInboundHandler
         this.orders = new OrderStore(context.orderCapacity());
         this.risk = new PreTradeRisk(context.riskLimits());
         this.nextId = context.idBase();
+        this.nextVenueClOrdId = context.idBase();
         this.tradingDayEnd = context.tradingDayEnd();
         this.tradingZone = context.tradingZone();
 
@@ -256,7 +258,7 @@ public final class OrderManager implements OmsInboundHandler
             return;
         }
 
-        order.venueClOrdId = nextId++;
+        order.venueClOrdId = nextVenueClOrdId++;
         request.venueClOrdId = order.venueClOrdId;
         orders.indexVenueClOrdId(request);
         if (order.timeInForce == TimeInForce.GTD && order.expireTimeNs < nextExpiryNs)
@@ -303,7 +305,7 @@ public final class OrderManager implements OmsInboundHandler
         request.key.set(sessionId, clOrdId);
         request.origClOrdId.set(origClOrdId);
         orders.indexClOrdId(request);
-        request.venueClOrdId = nextId++;
+        request.venueClOrdId = nextVenueClOrdId++;
         orders.indexVenueClOrdId(request);
         order.pendingCancel = request;
         report(order, ExecType.PENDING_CANCEL, request.key.clOrdId, request.origClOrdId);
@@ -374,7 +376,7 @@ public final class OrderManager implements OmsInboundHandler
         request.stopPx = isStop(ordType) ? stopPx : FixedPoint.NULL_VALUE;
         request.expireTimeNs = timeInForce == TimeInForce.GTD ? expireTimeNs : 0;
         orders.indexClOrdId(request);
-        request.venueClOrdId = nextId++;
+        request.venueClOrdId = nextVenueClOrdId++;
         orders.indexVenueClOrdId(request);
         order.pendingReplace = request;
         report(order, ExecType.PENDING_REPLACE, request.key.clOrdId, request.origClOrdId);
@@ -1256,7 +1258,7 @@ public final class OrderManager implements OmsInboundHandler
             return;
         }
         order.internalCancelOutcome = outcome;
-        request.venueClOrdId = nextId++;
+        request.venueClOrdId = nextVenueClOrdId++;
         orders.indexVenueClOrdId(request);
         order.pendingCancel = request;
         publisher.venueCancel(order, request);

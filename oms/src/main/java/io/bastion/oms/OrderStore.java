@@ -1,11 +1,12 @@
 package io.bastion.oms;
 
+import org.agrona.BitUtil;
 import org.agrona.collections.Long2ObjectHashMap;
 import org.agrona.collections.Object2ObjectHashMap;
 
 /**
  * Every order the OMS knows, with its requests and executions, from pools allocated at start. Indexed by client
- * ClOrdID (every one an order has used), Bastion order id, venue ClOrdID (every one sent) and venue ExecID.
+ * ClOrdID (every one an order has used), venue ClOrdID (every one sent) and venue ExecID.
  * Working orders are also on a list, for end-of-day, expiry and venue-disconnect sweeps.
  * <p>
  * Finished orders stay findable (status requests, duplicate ClOrdIDs, late venue reports) until a pool runs out,
@@ -26,8 +27,9 @@ final class OrderStore
     private int retiredCount;
 
     private final Object2ObjectHashMap<ClOrdKey, Request> byClOrdKey;
-    private final Long2ObjectHashMap<Order> byOrderId;
-    private final Long2ObjectHashMap<Request> byVenueClOrdId;
+    private final Request[] venueRing;
+    private final int venueRingMask;
+    private final Long2ObjectHashMap<Request> venueOverflow;
     private final Object2ObjectHashMap<Fill, Fill> fillsByExecId;
     private final ClOrdKey probe = new ClOrdKey();
     private final Fill fillProbe = new Fill();
@@ -63,8 +65,9 @@ final class OrderStore
         retired = new Order[capacity];
 
         byClOrdKey = new Object2ObjectHashMap<>(requestCapacity * 2, 0.65f);
-        byOrderId = new Long2ObjectHashMap<>(capacity * 2, 0.65f);
-        byVenueClOrdId = new Long2ObjectHashMap<>(requestCapacity * 2, 0.65f);
+        venueRing = new Request[BitUtil.findNextPositivePowerOfTwo(requestCapacity)];
+        venueRingMask = venueRing.length - 1;
+        venueOverflow = new Long2ObjectHashMap<>(64, 0.65f);
         fillsByExecId = new Object2ObjectHashMap<>(fillCapacity * 2, 0.65f);
         fillProbe.reset();
     }
@@ -129,11 +132,10 @@ final class OrderStore
     }
 
     /**
-     * Index a new order under its order id and put it on the working list.
+     * Put a new order on the working list.
      */
     void add(final Order order)
     {
-        byOrderId.put(order.orderId, order);
         linkWorking(order);
     }
 
@@ -159,11 +161,23 @@ final class OrderStore
     }
 
     /**
-     * Index a request's venue ClOrdID.
+     * Index a request's venue ClOrdID. Venue ClOrdIDs come from one counter, so a ring indexed by the id finds them
+     * with one array access; a slot still held by a request of a long-lived order sends the newcomer to a small
+     * overflow map instead.
      */
     void indexVenueClOrdId(final Request request)
     {
-        byVenueClOrdId.put(request.venueClOrdId, request);
+        final int slot = (int)request.venueClOrdId & venueRingMask;
+        final Request occupant = venueRing[slot];
+        if (occupant == null || occupant.venueClOrdId == 0 || !occupant.venueIndexed)
+        {
+            venueRing[slot] = request;
+        }
+        else
+        {
+            venueOverflow.put(request.venueClOrdId, request);
+        }
+        request.venueIndexed = true;
     }
 
     /**
@@ -236,14 +250,14 @@ final class OrderStore
         return request == null ? null : request.order;
     }
 
-    Order byOrderId(final long orderId)
-    {
-        return byOrderId.get(orderId);
-    }
-
     Request byVenueClOrdId(final long venueClOrdId)
     {
-        return byVenueClOrdId.get(venueClOrdId);
+        final Request inRing = venueRing[(int)venueClOrdId & venueRingMask];
+        if (inRing != null && inRing.venueIndexed && inRing.venueClOrdId == venueClOrdId)
+        {
+            return inRing;
+        }
+        return venueOverflow.isEmpty() ? null : venueOverflow.get(venueClOrdId);
     }
 
     Fill fillByExecId(final int venueId, final AsciiId venueExecId)
@@ -290,7 +304,6 @@ final class OrderStore
             return false;
         }
 
-        byOrderId.remove(oldest.orderId);
         freeRequestsOf(oldest);
         for (Fill fill = oldest.fills; fill != null; )
         {
@@ -314,9 +327,17 @@ final class OrderStore
             {
                 byClOrdKey.remove(request.key);
             }
-            if (request.venueClOrdId != 0 && byVenueClOrdId.get(request.venueClOrdId) == request)
+            if (request.venueIndexed)
             {
-                byVenueClOrdId.remove(request.venueClOrdId);
+                final int slot = (int)request.venueClOrdId & venueRingMask;
+                if (venueRing[slot] == request)
+                {
+                    venueRing[slot] = null;
+                }
+                else
+                {
+                    venueOverflow.remove(request.venueClOrdId);
+                }
             }
             request.reset();
             freeRequests[freeRequestCount++] = request;

@@ -22,6 +22,7 @@ final class Request
     byte type;
     long venueClOrdId;
     boolean keyIndexed;
+    boolean venueIndexed;
     Order order;
     Request nextOfOrder;
 
@@ -40,6 +41,7 @@ final class Request
         type = 0;
         venueClOrdId = 0;
         keyIndexed = false;
+        venueIndexed = false;
         order = null;
         nextOfOrder = null;
         ordType = null;
