@@ -13,6 +13,7 @@ final class Fill
     long qty;
     long px;
     boolean busted;
+    boolean indexed;
     Order order;
     Fill nextOfOrder;
 
@@ -24,6 +25,7 @@ final class Fill
         qty = 0;
         px = 0;
         busted = false;
+        indexed = false;
         order = null;
         nextOfOrder = null;
     }

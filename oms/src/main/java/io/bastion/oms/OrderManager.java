@@ -781,7 +781,7 @@ public final class OrderManager implements OmsInboundHandler
 
         counters.fills++;
         final long execId = nextId++;
-        recordFill(order, venueExecId, execId, lastQty, lastPx);
+        recordFill(order, venueExecId, execId, lastQty, lastPx, true);
         order.execute(lastQty, lastPx);
         if (order.state.isTerminal())
         {
@@ -810,8 +810,19 @@ public final class OrderManager implements OmsInboundHandler
         retireIfDone(order);
     }
 
+    /**
+     * Keep an execution for later busts and corrections, indexed by its venue ExecID unless another execution
+     * already holds that ExecID (a venue reusing one for a correction).
+     *
+     * @param knownNew the caller has just checked that no execution holds the ExecID.
+     */
     private void recordFill(
-        final Order order, final AsciiId venueExecId, final long execId, final long qty, final long px)
+        final Order order,
+        final AsciiId venueExecId,
+        final long execId,
+        final long qty,
+        final long px,
+        final boolean knownNew)
     {
         final Fill fill = orders.allocateFill(order);
         if (fill == null)
@@ -824,7 +835,7 @@ public final class OrderManager implements OmsInboundHandler
         fill.execId = execId;
         fill.qty = qty;
         fill.px = px;
-        if (!venueExecId.isEmpty())
+        if (!venueExecId.isEmpty() && (knownNew || orders.fillByExecId(fill.venueId, venueExecId) == null))
         {
             orders.indexFill(fill);
         }
@@ -872,7 +883,7 @@ public final class OrderManager implements OmsInboundHandler
         countPositionAdjustment(positions.applyCorrection(
             order.account, order.symbol, order.side, fill.qty, fill.px, lastQty, lastPx, nowNs));
         final long execId = nextId++;
-        recordFill(order, venueExecId, execId, lastQty, lastPx);
+        recordFill(order, venueExecId, execId, lastQty, lastPx, false);
         reopenOrRecompute(order);
         report(order, execId, ExecType.TRADE_CORRECT, lastQty, lastPx, OrdRejReason.NULL_VAL, order.key.clOrdId,
             null, fill.execId, ExecRestatementReason.NULL_VAL, 0);

@@ -152,7 +152,7 @@ final class OrderStore
     }
 
     /**
-     * Index a request's client ClOrdID.
+     * Index a request's client ClOrdID; the caller has made sure no other request holds it.
      */
     void indexClOrdId(final Request request)
     {
@@ -186,6 +186,7 @@ final class OrderStore
     void indexFill(final Fill fill)
     {
         fillsByExecId.put(fill, fill);
+        fill.indexed = true;
     }
 
     /**
@@ -308,7 +309,10 @@ final class OrderStore
         for (Fill fill = oldest.fills; fill != null; )
         {
             final Fill next = fill.nextOfOrder;
-            fillsByExecId.remove(fill);
+            if (fill.indexed)
+            {
+                fillsByExecId.remove(fill);
+            }
             fill.reset();
             freeFills[freeFillCount++] = fill;
             fill = next;
@@ -323,7 +327,7 @@ final class OrderStore
         for (Request request = order.requests; request != null; )
         {
             final Request next = request.nextOfOrder;
-            if (request.keyIndexed && byClOrdKey.get(request.key) == request)
+            if (request.keyIndexed)
             {
                 byClOrdKey.remove(request.key);
             }
