@@ -56,8 +56,7 @@ final class Order
 
     void reset()
     {
-        key.sessionId = 0;
-        key.clOrdId.clear();
+        key.clear();
         account.clear();
         symbol.clear();
         venueOrderId.clear();

@@ -1046,7 +1046,7 @@ public final class OrderManager implements OmsInboundHandler
 
         counters.replaced++;
         previousClOrdId.set(order.key.clOrdId);
-        order.key.clOrdId.set(replace.key.clOrdId);
+        order.key.set(order.key.sessionId, replace.key.clOrdId);
         order.venueClOrdId = replace.venueClOrdId;
         order.ordType = replace.ordType;
         order.timeInForce = replace.timeInForce;

@@ -240,8 +240,7 @@ final class OrderStore
 
     Request byClOrdId(final int sessionId, final AsciiId clOrdId)
     {
-        probe.sessionId = sessionId;
-        probe.clOrdId.set(clOrdId);
+        probe.set(sessionId, clOrdId);
         return byClOrdKey.get(probe);
     }
 

@@ -35,8 +35,7 @@ final class Request
 
     void reset()
     {
-        key.sessionId = 0;
-        key.clOrdId.clear();
+        key.clear();
         origClOrdId.clear();
         type = 0;
         venueClOrdId = 0;
