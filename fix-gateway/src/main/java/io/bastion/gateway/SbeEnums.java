@@ -27,6 +27,7 @@ final class SbeEnums
     private static final CxlRejResponseTo[] CXL_REJ_RESPONSE_TOS = new CxlRejResponseTo[ASCII];
     private static final OrdRejReason[] ORD_REJ_REASONS = new OrdRejReason[UINT8];
     private static final CxlRejReason[] CXL_REJ_REASONS = new CxlRejReason[UINT8];
+    private static final ExecRestatementReason[] EXEC_RESTATEMENT_REASONS = new ExecRestatementReason[UINT8];
 
     static
     {
@@ -61,6 +62,10 @@ final class SbeEnums
         for (final CxlRejReason value : CxlRejReason.values())
         {
             CXL_REJ_REASONS[value.value()] = value;
+        }
+        for (final ExecRestatementReason value : ExecRestatementReason.values())
+        {
+            EXEC_RESTATEMENT_REASONS[value.value()] = value;
         }
     }
 
@@ -148,8 +153,8 @@ final class SbeEnums
             return ExecRestatementReason.NULL_VAL;
         }
         final int code = smallInt(fixValue);
-        final boolean known = (code >= 0 && code <= ExecRestatementReason.WAREHOUSE_RECAP.value());
-        return known ? ExecRestatementReason.get((short)code) : ExecRestatementReason.OTHER;
+        final ExecRestatementReason value = code < 0 ? null : EXEC_RESTATEMENT_REASONS[code];
+        return null == value || value == ExecRestatementReason.NULL_VAL ? ExecRestatementReason.OTHER : value;
     }
 
     private static <E> E lookup(final E[] table, final String fixValue)

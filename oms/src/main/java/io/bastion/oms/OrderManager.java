@@ -1292,16 +1292,10 @@ public final class OrderManager implements OmsInboundHandler
                 int length = put(0, "Venue ");
                 length += venueNames[venueId].putBytes(text, length);
                 length += put(length, " disconnected; it cancels working orders on disconnect");
-                if (cancel != null && cancel.type == Request.CANCEL)
-                {
-                    report(order, nextId++, ExecType.CANCELED, 0, 0, OrdRejReason.NULL_VAL, cancel.key.clOrdId,
-                        cancel.origClOrdId, 0, ExecRestatementReason.CANCEL_ON_SYSTEM_FAILURE, length);
-                }
-                else
-                {
-                    report(order, nextId++, ExecType.CANCELED, 0, 0, OrdRejReason.NULL_VAL, order.key.clOrdId, null,
-                        0, ExecRestatementReason.CANCEL_ON_SYSTEM_FAILURE, length);
-                }
+                final boolean requested = cancel != null && cancel.type == Request.CANCEL;
+                report(order, nextId++, ExecType.CANCELED, 0, 0, OrdRejReason.NULL_VAL,
+                    requested ? cancel.key.clOrdId : order.key.clOrdId, requested ? cancel.origClOrdId : null, 0,
+                    ExecRestatementReason.CANCEL_ON_SYSTEM_FAILURE, length);
                 refuseReplace(order, replace);
                 retireIfDone(order);
             }

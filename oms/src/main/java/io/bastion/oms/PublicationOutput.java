@@ -7,13 +7,12 @@ import org.agrona.DirectBuffer;
 /**
  * The OMS's output on its outbound Aeron stream. It must not be lost, so a back-pressured offer is retried (the
  * OMS stalls, which pushes back on its producers) until the stream accepts it; only a stream without subscribers or a
- * closed one makes an offer fail, and that is returned and counted.
+ * closed one makes an offer fail, and that is returned ({@link OmsPublisher#failedCount()} counts it).
  */
 public final class PublicationOutput implements OmsOutput
 {
     private final ExclusivePublication publication;
     private long backPressureCount;
-    private long failedCount;
 
     /**
      * @param publication the OMS outbound stream.
@@ -41,7 +40,6 @@ public final class PublicationOutput implements OmsOutput
                 Thread.onSpinWait();
                 continue;
             }
-            failedCount++;
             return false;
         }
     }
@@ -52,13 +50,5 @@ public final class PublicationOutput implements OmsOutput
     public long backPressureCount()
     {
         return backPressureCount;
-    }
-
-    /**
-     * @return messages not sent because the stream had no subscriber or was closed.
-     */
-    public long failedCount()
-    {
-        return failedCount;
     }
 }
