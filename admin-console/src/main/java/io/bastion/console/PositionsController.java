@@ -16,8 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Positions, read from the OMS's positions file. Runs on the blocking executor: a read may wait on an entry lock
- * the OMS holds.
+ * Positions, read from the OMS's positions file. Runs on the blocking executor: a read may wait on a segment lock
+ * of the map, or retry a position the OMS is writing at that moment.
  */
 @Controller("/api/positions")
 @RequiresRole(Role.VIEWER)

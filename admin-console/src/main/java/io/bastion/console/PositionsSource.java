@@ -16,7 +16,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 /**
  * The OMS's positions file, opened lazily: the console never creates it (that is the OMS's job), so until it
  * exists the console is not ready and every read tries to open it again. Reads copy entries out of the shared
- * Chronicle Map under its own per-entry locks and never touch the OMS thread. A read-write lock keeps
+ * Chronicle Map, keeping only copies no OMS write overlapped (see {@code PositionStore}), and never touch the OMS
+ * thread. A read-write lock keeps
  * {@link #close()} from unmapping the file under a reader.
  */
 final class PositionsSource implements AutoCloseable

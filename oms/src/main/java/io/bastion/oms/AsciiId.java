@@ -9,6 +9,9 @@ import java.util.Arrays;
 /**
  * A mutable, fixed-capacity ASCII identifier (ClOrdID, account, symbol...) compared and hashed by content, so a
  * reusable instance can probe hash maps whose keys are other instances without allocating.
+ * <p>
+ * Every byte past the value is kept NUL, so writing it as a NUL-padded fixed-length field of its capacity is one
+ * copy of the whole array.
  */
 public final class AsciiId implements CharSequence
 {
@@ -60,6 +63,7 @@ public final class AsciiId implements CharSequence
             h = 31 * h + b;
             i++;
         }
+        clearTail(i);
         length = i;
         hash = h;
         return this;
@@ -74,6 +78,7 @@ public final class AsciiId implements CharSequence
     public AsciiId set(final AsciiId other)
     {
         System.arraycopy(other.bytes, 0, bytes, 0, other.length);
+        clearTail(other.length);
         length = other.length;
         hash = other.hash;
         return this;
@@ -95,9 +100,78 @@ public final class AsciiId implements CharSequence
             bytes[i] = b;
             h = 31 * h + b;
         }
+        clearTail(n);
         length = n;
         hash = h;
         return this;
+    }
+
+    /**
+     * The hash an {@link AsciiId} with the same characters has, for any character sequence (for ASCII text it is also
+     * {@link String#hashCode()}).
+     *
+     * @param value characters.
+     * @return the hash.
+     */
+    public static int hash(final CharSequence value)
+    {
+        if (value instanceof AsciiId)
+        {
+            return value.hashCode();
+        }
+        int h = 0;
+        final int n = value.length();
+        for (int i = 0; i < n; i++)
+        {
+            h = 31 * h + (byte)value.charAt(i);
+        }
+        return h;
+    }
+
+    /**
+     * @param value characters.
+     * @return true when every character is 7-bit ASCII, so an {@link AsciiId} holds it unchanged.
+     */
+    public static boolean isAscii(final CharSequence value)
+    {
+        if (value instanceof AsciiId)
+        {
+            return true;
+        }
+        final int n = value.length();
+        for (int i = 0; i < n; i++)
+        {
+            if (value.charAt(i) > 0x7F)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * @param value characters.
+     * @return true when this identifier holds exactly these characters.
+     */
+    public boolean contentEquals(final CharSequence value)
+    {
+        if (value instanceof AsciiId)
+        {
+            return equals(value);
+        }
+        final int n = value.length();
+        if (n != length)
+        {
+            return false;
+        }
+        for (int i = 0; i < n; i++)
+        {
+            if (bytes[i] != (byte)value.charAt(i))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -105,6 +179,7 @@ public final class AsciiId implements CharSequence
      */
     public AsciiId clear()
     {
+        clearTail(0);
         length = 0;
         hash = 0;
         return this;
@@ -119,11 +194,24 @@ public final class AsciiId implements CharSequence
      */
     public void putFixed(final MutableDirectBuffer buffer, final int offset, final int maxLength)
     {
-        final int n = Math.min(length, maxLength);
-        buffer.putBytes(offset, bytes, 0, n);
-        if (n < maxLength)
+        if (length >= maxLength)
         {
-            buffer.setMemory(offset + n, maxLength - n, (byte)0);
+            buffer.putBytes(offset, bytes, 0, maxLength);
+            return;
+        }
+        final int copied = Math.min(bytes.length, maxLength);
+        buffer.putBytes(offset, bytes, 0, copied);
+        if (copied < maxLength)
+        {
+            buffer.setMemory(offset + copied, maxLength - copied, (byte)0);
+        }
+    }
+
+    private void clearTail(final int newLength)
+    {
+        if (newLength < length)
+        {
+            Arrays.fill(bytes, newLength, length, (byte)0);
         }
     }
 

@@ -5,6 +5,10 @@ import io.aeron.Subscription;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.EpochNanoClock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
 
 /**
  * The OMS as an Agrona agent: each duty cycle reads the clock once and processes a bounded batch of inbound
@@ -12,6 +16,8 @@ import org.agrona.concurrent.EpochNanoClock;
  */
 public final class OmsAgent implements Agent
 {
+    private static final Logger LOG = LoggerFactory.getLogger(OmsAgent.class);
+
     private final EpochNanoClock clock;
     private final Subscription subscription;
     private final ExclusivePublication publication;
@@ -34,6 +40,12 @@ public final class OmsAgent implements Agent
         subscription = context.aeron().addSubscription(context.channel(), context.inboundStreamId());
         publication = context.aeron().addExclusivePublication(context.channel(), context.outboundStreamId());
         positions = new PositionStore(context.positionsFile(), context.positionEntries());
+        final List<String> torn = positions.repairTornPositions();
+        if (!torn.isEmpty())
+        {
+            LOG.error("positions left half-written by a crash during an update, now readable again but possibly " +
+                "mixing the values from before and after it; reconcile them: {}", torn);
+        }
         orderManager = new OrderManager(context, new OmsPublisher(new PublicationOutput(publication)), positions);
         adapter = new OmsInboundAdapter(subscription, orderManager);
     }

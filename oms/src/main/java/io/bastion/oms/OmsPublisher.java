@@ -13,16 +13,24 @@ import io.bastion.sbe.VenueCancelEncoder;
 import io.bastion.sbe.VenueNewOrderEncoder;
 import io.bastion.sbe.VenueReplaceEncoder;
 import org.agrona.DirectBuffer;
-import org.agrona.ExpandableDirectByteBuffer;
+import org.agrona.BitUtil;
+import org.agrona.BufferUtil;
 import org.agrona.MutableDirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
 
 /**
  * Encodes the OMS's decisions as SBE into one reused buffer and hands them to an {@link OmsOutput}.
  */
 public final class OmsPublisher
 {
+    /** Longest Text a message carries; longer ones are cut (the inbound adapter reads no more). */
+    public static final int MAX_TEXT_LENGTH = 1024;
+
+    private static final int BUFFER_LENGTH = 8192;
+
     private final OmsOutput output;
-    private final MutableDirectBuffer buffer = new ExpandableDirectByteBuffer(2048);
+    private final MutableDirectBuffer buffer = new UnsafeBuffer(
+        BufferUtil.allocateDirectAligned(BUFFER_LENGTH, BitUtil.CACHE_LINE_LENGTH));
     private final MessageHeaderEncoder header = new MessageHeaderEncoder();
     private final ClientExecutionReportEncoder executionReport = new ClientExecutionReportEncoder();
     private final ClientCancelRejectEncoder cancelReject = new ClientCancelRejectEncoder();
@@ -109,7 +117,7 @@ public final class OmsPublisher
             ClientExecutionReportEncoder.symbolLength());
         putOrClear(lastMkt, base + ClientExecutionReportEncoder.lastMktEncodingOffset(),
             ClientExecutionReportEncoder.lastMktLength());
-        e.putText(text, 0, textLength);
+        e.putText(text, 0, Math.min(textLength, MAX_TEXT_LENGTH));
         return offer(MessageHeaderEncoder.ENCODED_LENGTH + e.encodedLength());
     }
 
@@ -149,7 +157,7 @@ public final class OmsPublisher
             ClientCancelRejectEncoder.clOrdIdLength());
         origClOrdId.putFixed(buffer, base + ClientCancelRejectEncoder.origClOrdIdEncodingOffset(),
             ClientCancelRejectEncoder.origClOrdIdLength());
-        e.putText(text, 0, textLength);
+        e.putText(text, 0, Math.min(textLength, MAX_TEXT_LENGTH));
         return offer(MessageHeaderEncoder.ENCODED_LENGTH + e.encodedLength());
     }
 

@@ -3,6 +3,7 @@ package io.bastion.oms;
 import io.bastion.protocol.FixedPoint;
 import io.bastion.sbe.Side;
 import net.openhft.chronicle.bytes.Byteable;
+import net.openhft.chronicle.bytes.PointerBytesStore;
 import net.openhft.chronicle.hash.serialization.SizeMarshaller;
 import net.openhft.chronicle.map.ChronicleMap;
 import net.openhft.chronicle.map.ExternalMapQueryContext;
@@ -14,6 +15,7 @@ import net.openhft.chronicle.values.Values;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -43,12 +45,20 @@ import java.util.List;
  * an unmatched one changes nothing ({@link PositionAdjustment#NO_SUCH_FILL}).
  *
  * <h2>Threading, allocation and failure</h2>
- * {@link #applyFill}, {@link #applyBust}, {@link #applyCorrection} and {@link #mark} run on the OMS thread: they update
- * the entry in place, off-heap, under the entry's write lock, reusing one key builder, one native value reference and
- * two scratch accumulators, so they allocate nothing once the position exists. Each computes every new value before
- * writing any, so an overflow ({@link ArithmeticException}) or a bad argument ({@link IllegalArgumentException})
- * leaves the stored position as it was. A fill appends to the ledger and, when it is full, folds the oldest fill into
- * the base: constant time. A bust or a correction replays at most the ledger.
+ * The OMS thread is the file's only writer: {@link #applyFill}, {@link #applyBust}, {@link #applyCorrection},
+ * {@link #mark} and {@link #repairTornPositions} run there. The first access to a position looks it up (creating it for
+ * a fill) through Chronicle Map under the entry's write lock; the entry then stays where it is for the life of the map
+ * (values are one fixed size and positions are never removed), so the store keeps a reference bound to it, found
+ * through an on-heap index of the keys, and later updates go straight to the entry's memory without the map's hash
+ * lookup or lock. Readers on other threads or in other processes ({@link #read}, {@link #readAll}; the admin console)
+ * never see half an update: each write makes the entry's {@code version} odd, writes, and makes it even again, and a
+ * reader keeps a copy only if the version was even and unchanged across it (a sequence lock). Updates allocate
+ * nothing once the position has been touched in this process. Each computes every new value before writing any, so an
+ * overflow ({@link ArithmeticException}) or a bad argument ({@link IllegalArgumentException}) leaves the stored
+ * position as it was; a process that dies in the middle of a write leaves the version odd, which readers report and
+ * {@link #repairTornPositions} (called by the OMS when it opens the file) clears and names. A fill appends to the
+ * ledger and, when it is full, folds the oldest fill into the base: constant time. A bust or a correction replays at
+ * most the ledger.
  *
  * <h2>File</h2>
  * Everything, ledger included, is in the entry, so a reopened file gives back identical positions. An entry takes
@@ -62,6 +72,8 @@ public final class PositionStore implements AutoCloseable
 
     private static final int LEDGER_CAPACITY = PositionValue.LEDGER_CAPACITY;
     private static final int NOT_FOUND = -1;
+    private static final int MAX_CACHED = 1 << 22;
+    private static final int READ_ATTEMPTS = 1_000_000;
 
     private final ChronicleMap<CharSequence, PositionValue> map;
     private final StringBuilder key = new StringBuilder(OmsConfiguration.ACCOUNT_LENGTH + 1 +
@@ -70,6 +82,13 @@ public final class PositionStore implements AutoCloseable
     private final PositionValue empty = Values.newHeapInstance(PositionValue.class);
     private final AverageCost live = new AverageCost();
     private final AverageCost base = new AverageCost();
+
+    private final IntHashIndex cacheIndex;
+    private final AsciiId[] cachedAccounts;
+    private final AsciiId[] cachedSymbols;
+    private final PositionValue[] cached;
+    private int cachedCount;
+    private boolean closed;
 
     /**
      * Open (or create) the positions file.
@@ -85,6 +104,11 @@ public final class PositionStore implements AutoCloseable
         {
             throw new UncheckedIOException(new IOException("cannot create directory " + parent));
         }
+        final int cacheCapacity = (int)Math.max(1, Math.min(entries, MAX_CACHED));
+        cacheIndex = new IntHashIndex(cacheCapacity);
+        cachedAccounts = new AsciiId[cacheCapacity];
+        cachedSymbols = new AsciiId[cacheCapacity];
+        cached = new PositionValue[cacheCapacity];
         empty.setLastFillPx(FixedPoint.NULL_VALUE);
         empty.setMarkPx(FixedPoint.NULL_VALUE);
         empty.setBaseLastFillPx(FixedPoint.NULL_VALUE);
@@ -133,59 +157,46 @@ public final class PositionStore implements AutoCloseable
         final long lastPx,
         final long timeNs)
     {
+        requireOpen();
         requireFill(lastQty, lastPx);
         final long signedQty = signed(side, lastQty);
         final long notional = FixedPoint.notional(lastQty, lastPx);
-        setKey(account, symbol);
+        final PositionValue position = position(account, symbol, true);
 
-        try (ExternalMapQueryContext<CharSequence, PositionValue, ?> context = map.queryContext(key))
+        final long boughtQty = signedQty > 0 ? Math.addExact(position.getBoughtQty(), lastQty) :
+            position.getBoughtQty();
+        final long soldQty = signedQty < 0 ? Math.addExact(position.getSoldQty(), lastQty) : position.getSoldQty();
+        final long boughtNotional = signedQty > 0 ? Math.addExact(position.getBoughtNotional(), notional) :
+            position.getBoughtNotional();
+        final long soldNotional = signedQty < 0 ? Math.addExact(position.getSoldNotional(), notional) :
+            position.getSoldNotional();
+        loadLive(position);
+        live.fill(signedQty, lastPx);
+
+        final int size = position.getLedgerSize();
+        final int head = position.getLedgerHead();
+        final boolean fold = size == LEDGER_CAPACITY;
+        if (fold)
         {
-            context.writeLock().lock();
-            MapEntry<CharSequence, PositionValue> entry = context.entry();
-            if (entry == null)
-            {
-                final MapAbsentEntry<CharSequence, PositionValue> absent = context.absentEntry();
-                if (absent == null)
-                {
-                    throw new IllegalStateException("position neither present nor absent: " + key);
-                }
-                absent.doInsert(context.wrapValueAsData(empty));
-                entry = context.entry();
-            }
-
-            final PositionValue position = entry.value().getUsing(value);
-            final long boughtQty = signedQty > 0 ? Math.addExact(position.getBoughtQty(), lastQty) :
-                position.getBoughtQty();
-            final long soldQty = signedQty < 0 ? Math.addExact(position.getSoldQty(), lastQty) : position.getSoldQty();
-            final long boughtNotional = signedQty > 0 ? Math.addExact(position.getBoughtNotional(), notional) :
-                position.getBoughtNotional();
-            final long soldNotional = signedQty < 0 ? Math.addExact(position.getSoldNotional(), notional) :
-                position.getSoldNotional();
-            loadLive(position);
-            live.fill(signedQty, lastPx);
-
-            final int size = position.getLedgerSize();
-            final int head = position.getLedgerHead();
-            if (size == LEDGER_CAPACITY)
-            {
-                loadBase(position);
-                base.fill(position.getLedgerQtyAt(head), position.getLedgerPxAt(head));
-                storeBase(position);
-                position.setFoldedFills(position.getFoldedFills() + 1);
-                position.setLedgerHead(ringIndex(head, 1));
-                position.setLedgerSize(size - 1);
-            }
-            append(position, signedQty, lastPx);
-            storeLive(position);
-            position.setBoughtQty(boughtQty);
-            position.setSoldQty(soldQty);
-            position.setBoughtNotional(boughtNotional);
-            position.setSoldNotional(soldNotional);
-            position.setFillCount(position.getFillCount() + 1);
-            position.setMarkPx(lastPx);
-            position.setMarkExplicit(false);
-            position.setUpdatedNs(timeNs);
+            loadBase(position);
+            base.fill(position.getLedgerQtyAt(head), position.getLedgerPxAt(head));
         }
+
+        final long version = beginWrite(position);
+        if (fold)
+        {
+            storeBase(position);
+            position.setFoldedFills(position.getFoldedFills() + 1);
+            position.setLedgerHead(ringIndex(head, 1));
+            position.setLedgerSize(size - 1);
+        }
+        append(position, signedQty, lastPx);
+        storeLive(position, boughtQty, soldQty, boughtNotional, soldNotional);
+        position.setFillCount(position.getFillCount() + 1);
+        position.setMarkPx(lastPx);
+        position.setMarkExplicit(false);
+        position.setUpdatedNs(timeNs);
+        endWrite(position, version);
     }
 
     /**
@@ -210,59 +221,52 @@ public final class PositionStore implements AutoCloseable
         final long bustPx,
         final long timeNs)
     {
+        requireOpen();
         requireFill(bustQty, bustPx);
         final long signedQty = signed(side, bustQty);
         final long notional = FixedPoint.notional(bustQty, bustPx);
-        setKey(account, symbol);
-
-        try (ExternalMapQueryContext<CharSequence, PositionValue, ?> context = map.queryContext(key))
+        final PositionValue position = position(account, symbol, false);
+        if (position == null)
         {
-            context.writeLock().lock();
-            final MapEntry<CharSequence, PositionValue> entry = context.entry();
-            if (entry == null)
-            {
-                return PositionAdjustment.NO_SUCH_FILL;
-            }
-
-            final PositionValue position = entry.value().getUsing(value);
-            final long boughtQty = signedQty > 0 ? position.getBoughtQty() - bustQty : position.getBoughtQty();
-            final long soldQty = signedQty < 0 ? position.getSoldQty() - bustQty : position.getSoldQty();
-            final long boughtNotional = signedQty > 0 ? Math.subtractExact(position.getBoughtNotional(), notional) :
-                position.getBoughtNotional();
-            final long soldNotional = signedQty < 0 ? Math.subtractExact(position.getSoldNotional(), notional) :
-                position.getSoldNotional();
-
-            final int found = findNewest(position, signedQty, bustPx);
-            if (found != NOT_FOUND)
-            {
-                loadBase(position);
-                replay(position, found, 0, 0);
-                remove(position, found);
-            }
-            else
-            {
-                if (position.getFoldedFills() == 0 || boughtQty < 0 || soldQty < 0)
-                {
-                    return PositionAdjustment.NO_SUCH_FILL;
-                }
-                loadBase(position);
-                base.trade(-signedQty, bustPx);
-                replay(position, NOT_FOUND, 0, 0);
-                storeBase(position);
-                position.setFoldedFills(position.getFoldedFills() - 1);
-                position.setLateAdjustments(position.getLateAdjustments() + 1);
-            }
-
-            storeLive(position);
-            position.setBoughtQty(boughtQty);
-            position.setSoldQty(soldQty);
-            position.setBoughtNotional(boughtNotional);
-            position.setSoldNotional(soldNotional);
-            position.setFillCount(position.getFillCount() - 1);
-            updateMarkAfterReplay(position);
-            position.setUpdatedNs(timeNs);
-            return found != NOT_FOUND ? PositionAdjustment.REPLAYED : PositionAdjustment.APPLIED_BEFORE_LEDGER;
+            return PositionAdjustment.NO_SUCH_FILL;
         }
+
+        final long boughtQty = signedQty > 0 ? position.getBoughtQty() - bustQty : position.getBoughtQty();
+        final long soldQty = signedQty < 0 ? position.getSoldQty() - bustQty : position.getSoldQty();
+        final long boughtNotional = signedQty > 0 ? Math.subtractExact(position.getBoughtNotional(), notional) :
+            position.getBoughtNotional();
+        final long soldNotional = signedQty < 0 ? Math.subtractExact(position.getSoldNotional(), notional) :
+            position.getSoldNotional();
+
+        final int found = findNewest(position, signedQty, bustPx);
+        if (found == NOT_FOUND && (position.getFoldedFills() == 0 || boughtQty < 0 || soldQty < 0))
+        {
+            return PositionAdjustment.NO_SUCH_FILL;
+        }
+        loadBase(position);
+        if (found == NOT_FOUND)
+        {
+            base.trade(-signedQty, bustPx);
+        }
+        replay(position, found, 0, 0);
+
+        final long version = beginWrite(position);
+        if (found != NOT_FOUND)
+        {
+            remove(position, found);
+        }
+        else
+        {
+            storeBase(position);
+            position.setFoldedFills(position.getFoldedFills() - 1);
+            position.setLateAdjustments(position.getLateAdjustments() + 1);
+        }
+        storeLive(position, boughtQty, soldQty, boughtNotional, soldNotional);
+        position.setFillCount(position.getFillCount() - 1);
+        updateMarkAfterReplay(position);
+        position.setUpdatedNs(timeNs);
+        endWrite(position, version);
+        return found != NOT_FOUND ? PositionAdjustment.REPLAYED : PositionAdjustment.APPLIED_BEFORE_LEDGER;
     }
 
     /**
@@ -291,6 +295,7 @@ public final class PositionStore implements AutoCloseable
         final long newPx,
         final long timeNs)
     {
+        requireOpen();
         requireFill(oldQty, oldPx);
         requireFill(newQty, newPx);
         final long signedOldQty = signed(side, oldQty);
@@ -298,57 +303,54 @@ public final class PositionStore implements AutoCloseable
         final long qtyChange = newQty - oldQty;
         final long notionalChange = Math.subtractExact(
             FixedPoint.notional(newQty, newPx), FixedPoint.notional(oldQty, oldPx));
-        setKey(account, symbol);
-
-        try (ExternalMapQueryContext<CharSequence, PositionValue, ?> context = map.queryContext(key))
+        final PositionValue position = position(account, symbol, false);
+        if (position == null)
         {
-            context.writeLock().lock();
-            final MapEntry<CharSequence, PositionValue> entry = context.entry();
-            if (entry == null)
-            {
-                return PositionAdjustment.NO_SUCH_FILL;
-            }
-
-            final PositionValue position = entry.value().getUsing(value);
-            final boolean buy = signedOldQty > 0;
-            final long boughtQty = buy ? Math.addExact(position.getBoughtQty(), qtyChange) : position.getBoughtQty();
-            final long soldQty = buy ? position.getSoldQty() : Math.addExact(position.getSoldQty(), qtyChange);
-            final long boughtNotional = buy ? Math.addExact(position.getBoughtNotional(), notionalChange) :
-                position.getBoughtNotional();
-            final long soldNotional = buy ? position.getSoldNotional() :
-                Math.addExact(position.getSoldNotional(), notionalChange);
-
-            final int found = findNewest(position, signedOldQty, oldPx);
-            if (found != NOT_FOUND)
-            {
-                loadBase(position);
-                replay(position, found, signedNewQty, newPx);
-                position.setLedgerQtyAt(ringIndex(position.getLedgerHead(), found), signedNewQty);
-                position.setLedgerPxAt(ringIndex(position.getLedgerHead(), found), newPx);
-            }
-            else
-            {
-                if (position.getFoldedFills() == 0 || (buy ? position.getBoughtQty() : position.getSoldQty()) < oldQty)
-                {
-                    return PositionAdjustment.NO_SUCH_FILL;
-                }
-                loadBase(position);
-                base.trade(-signedOldQty, oldPx);
-                base.trade(signedNewQty, newPx);
-                replay(position, NOT_FOUND, 0, 0);
-                storeBase(position);
-                position.setLateAdjustments(position.getLateAdjustments() + 1);
-            }
-
-            storeLive(position);
-            position.setBoughtQty(boughtQty);
-            position.setSoldQty(soldQty);
-            position.setBoughtNotional(boughtNotional);
-            position.setSoldNotional(soldNotional);
-            updateMarkAfterReplay(position);
-            position.setUpdatedNs(timeNs);
-            return found != NOT_FOUND ? PositionAdjustment.REPLAYED : PositionAdjustment.APPLIED_BEFORE_LEDGER;
+            return PositionAdjustment.NO_SUCH_FILL;
         }
+
+        final boolean buy = signedOldQty > 0;
+        final long boughtQty = buy ? Math.addExact(position.getBoughtQty(), qtyChange) : position.getBoughtQty();
+        final long soldQty = buy ? position.getSoldQty() : Math.addExact(position.getSoldQty(), qtyChange);
+        final long boughtNotional = buy ? Math.addExact(position.getBoughtNotional(), notionalChange) :
+            position.getBoughtNotional();
+        final long soldNotional = buy ? position.getSoldNotional() :
+            Math.addExact(position.getSoldNotional(), notionalChange);
+
+        final int found = findNewest(position, signedOldQty, oldPx);
+        if (found == NOT_FOUND &&
+            (position.getFoldedFills() == 0 || (buy ? position.getBoughtQty() : position.getSoldQty()) < oldQty))
+        {
+            return PositionAdjustment.NO_SUCH_FILL;
+        }
+        loadBase(position);
+        if (found != NOT_FOUND)
+        {
+            replay(position, found, signedNewQty, newPx);
+        }
+        else
+        {
+            base.trade(-signedOldQty, oldPx);
+            base.trade(signedNewQty, newPx);
+            replay(position, NOT_FOUND, 0, 0);
+        }
+
+        final long version = beginWrite(position);
+        if (found != NOT_FOUND)
+        {
+            position.setLedgerQtyAt(ringIndex(position.getLedgerHead(), found), signedNewQty);
+            position.setLedgerPxAt(ringIndex(position.getLedgerHead(), found), newPx);
+        }
+        else
+        {
+            storeBase(position);
+            position.setLateAdjustments(position.getLateAdjustments() + 1);
+        }
+        storeLive(position, boughtQty, soldQty, boughtNotional, soldNotional);
+        updateMarkAfterReplay(position);
+        position.setUpdatedNs(timeNs);
+        endWrite(position, version);
+        return found != NOT_FOUND ? PositionAdjustment.REPLAYED : PositionAdjustment.APPLIED_BEFORE_LEDGER;
     }
 
     /**
@@ -364,26 +366,22 @@ public final class PositionStore implements AutoCloseable
     public boolean mark(final CharSequence account, final CharSequence symbol, final long priceMantissa,
         final long timeNs)
     {
+        requireOpen();
         if (priceMantissa == FixedPoint.NULL_VALUE)
         {
             throw new IllegalArgumentException("mark price is null");
         }
-        setKey(account, symbol);
-
-        try (ExternalMapQueryContext<CharSequence, PositionValue, ?> context = map.queryContext(key))
+        final PositionValue position = position(account, symbol, false);
+        if (position == null)
         {
-            context.writeLock().lock();
-            final MapEntry<CharSequence, PositionValue> entry = context.entry();
-            if (entry == null)
-            {
-                return false;
-            }
-            final PositionValue position = entry.value().getUsing(value);
-            position.setMarkPx(priceMantissa);
-            position.setMarkExplicit(true);
-            position.setUpdatedNs(timeNs);
-            return true;
+            return false;
         }
+        final long version = beginWrite(position);
+        position.setMarkPx(priceMantissa);
+        position.setMarkExplicit(true);
+        position.setUpdatedNs(timeNs);
+        endWrite(position, version);
+        return true;
     }
 
     /**
@@ -395,18 +393,55 @@ public final class PositionStore implements AutoCloseable
      */
     public Position read(final String account, final String symbol)
     {
-        final PositionValue found = map.get(account + KEY_SEPARATOR + symbol);
-        return found == null ? null : toPosition(account + KEY_SEPARATOR + symbol, found);
+        requireOpen();
+        final String key = account + KEY_SEPARATOR + symbol;
+        final PositionValue reader = Values.newNativeReference(PositionValue.class);
+        try (ExternalMapQueryContext<CharSequence, PositionValue, ?> context = map.queryContext(key))
+        {
+            context.readLock().lock();
+            final MapEntry<CharSequence, PositionValue> entry = context.entry();
+            return entry == null ? null : snapshot(key, entry.value().getUsing(reader));
+        }
     }
 
     /**
      * @return a copy of every position.
+     * @throws IllegalStateException if a position stays half-written (see {@link #repairTornPositions()}).
      */
     public List<Position> readAll()
     {
+        requireOpen();
         final List<Position> positions = new ArrayList<>();
-        map.forEach((k, v) -> positions.add(toPosition(k, v)));
+        final PositionValue reader = Values.newNativeReference(PositionValue.class);
+        map.forEachEntry((entry) -> positions.add(snapshot(entry.key().get(), entry.value().getUsing(reader))));
         return positions;
+    }
+
+    /**
+     * Close positions a writer left half-written because its process died in the middle of an update, so that readers
+     * can read them again. Only the OMS, the file's writer, calls this, when it opens the file and before it writes:
+     * such a position holds a mix of the values from before and after the interrupted fill, bust, correction or mark.
+     *
+     * @return the keys ({@code account + '\u0001' + symbol}) of the positions found half-written, for the caller to
+     * report; empty in the normal case.
+     */
+    public List<String> repairTornPositions()
+    {
+        requireOpen();
+        final List<String> torn = new ArrayList<>();
+        final PositionValue writer = Values.newNativeReference(PositionValue.class);
+        map.forEachEntry(
+            (entry) ->
+            {
+                final PositionValue position = entry.value().getUsing(writer);
+                final long version = position.getVolatileVersion();
+                if ((version & 1) != 0)
+                {
+                    position.setOrderedVersion(version + 1);
+                    torn.add(entry.key().get().toString());
+                }
+            });
+        return torn;
     }
 
     /**
@@ -414,7 +449,11 @@ public final class PositionStore implements AutoCloseable
      */
     public void close()
     {
-        map.close();
+        if (!closed)
+        {
+            closed = true;
+            map.close();
+        }
     }
 
     /**
@@ -455,6 +494,106 @@ public final class PositionStore implements AutoCloseable
             "(its positions cannot be converted)";
     }
 
+    /**
+     * The position of an account in a symbol, bound to its entry in the file. Entries are a fixed size and the OMS
+     * never removes one, so an entry stays where it was put for the life of the map: the first access looks it up
+     * (creating it if asked) through Chronicle Map under the entry's lock and keeps the binding, and every later one
+     * finds it in an on-heap index of the ASCII keys without touching the map's own hash lookup.
+     *
+     * @return the bound position, or null when there is none and {@code create} is false.
+     */
+    private PositionValue position(final CharSequence account, final CharSequence symbol, final boolean create)
+    {
+        final int hash = 31 * AsciiId.hash(account) + AsciiId.hash(symbol);
+        for (int i = cacheIndex.first(hash); i != IntHashIndex.MISSING; i = cacheIndex.next())
+        {
+            if (cachedAccounts[i].contentEquals(account) && cachedSymbols[i].contentEquals(symbol))
+            {
+                return cached[i];
+            }
+        }
+        return bind(account, symbol, hash, create);
+    }
+
+    private PositionValue bind(
+        final CharSequence account, final CharSequence symbol, final int hash, final boolean create)
+    {
+        setKey(account, symbol);
+        try (ExternalMapQueryContext<CharSequence, PositionValue, ?> context = map.queryContext(key))
+        {
+            context.writeLock().lock();
+            MapEntry<CharSequence, PositionValue> entry = context.entry();
+            if (entry == null)
+            {
+                if (!create)
+                {
+                    return null;
+                }
+                final MapAbsentEntry<CharSequence, PositionValue> absent = context.absentEntry();
+                if (absent == null)
+                {
+                    throw new IllegalStateException("position neither present nor absent: " + key);
+                }
+                absent.doInsert(context.wrapValueAsData(empty));
+                entry = context.entry();
+            }
+
+            final boolean cacheable = cachedCount < cacheIndex.capacity() && AsciiId.isAscii(account) &&
+                AsciiId.isAscii(symbol);
+            if (!cacheable)
+            {
+                return entry.value().getUsing(value);
+            }
+            final PositionValue bound = pinned(entry.value().getUsing(value));
+            final int slot = cachedCount++;
+            cached[slot] = bound;
+            cachedAccounts[slot] = AsciiId.of(account);
+            cachedSymbols[slot] = AsciiId.of(symbol);
+            cacheIndex.put(hash, slot);
+            return bound;
+        }
+    }
+
+    /**
+     * A reference of its own to the memory a reference bound through a query context points at: the context's bytes
+     * are a window it moves from segment to segment, while the entry itself stays put in the mapped file.
+     */
+    private static PositionValue pinned(final PositionValue bound)
+    {
+        final Byteable viaContext = (Byteable)bound;
+        final long size = viaContext.maxSize();
+        final PointerBytesStore memory = new PointerBytesStore();
+        memory.set(viaContext.bytesStore().addressForWrite(viaContext.offset()), size);
+        final PositionValue pinned = Values.newNativeReference(PositionValue.class);
+        ((Byteable)pinned).bytesStore(memory, 0, size);
+        return pinned;
+    }
+
+    /**
+     * Open a write: an odd sequence tells readers the position is changing. Called once every new value is computed,
+     * so nothing between here and {@link #endWrite} can throw.
+     */
+    private static long beginWrite(final PositionValue position)
+    {
+        final long version = position.getVersion() + 1;
+        position.setVersion(version);
+        VarHandle.storeStoreFence();
+        return version;
+    }
+
+    private static void endWrite(final PositionValue position, final long openVersion)
+    {
+        position.setOrderedVersion(openVersion + 1);
+    }
+
+    private void requireOpen()
+    {
+        if (closed)
+        {
+            throw new IllegalStateException("positions file is closed");
+        }
+    }
+
     private void setKey(final CharSequence account, final CharSequence symbol)
     {
         key.setLength(0);
@@ -466,12 +605,21 @@ public final class PositionStore implements AutoCloseable
         live.reset(position.getNetQty(), position.getAvgCost(), position.getRealisedPnl(), position.getLastFillPx());
     }
 
-    private void storeLive(final PositionValue position)
+    private void storeLive(
+        final PositionValue position,
+        final long boughtQty,
+        final long soldQty,
+        final long boughtNotional,
+        final long soldNotional)
     {
         position.setNetQty(live.netQty);
         position.setAvgCost(live.avgCost);
         position.setRealisedPnl(live.realisedPnl);
         position.setLastFillPx(live.lastFillPx);
+        position.setBoughtQty(boughtQty);
+        position.setSoldQty(soldQty);
+        position.setBoughtNotional(boughtNotional);
+        position.setSoldNotional(soldNotional);
     }
 
     private void loadBase(final PositionValue position)
@@ -580,6 +728,30 @@ public final class PositionStore implements AutoCloseable
         {
             throw new IllegalArgumentException("fill price is null");
         }
+    }
+
+    /**
+     * A consistent copy of a position the OMS may be writing at the same moment, from another thread or process: copy,
+     * and keep the copy only if the write sequence was even before and unchanged after.
+     */
+    private static Position snapshot(final CharSequence key, final PositionValue v)
+    {
+        for (int attempt = 0; attempt < READ_ATTEMPTS; attempt++)
+        {
+            final long before = v.getVolatileVersion();
+            if ((before & 1) == 0)
+            {
+                final Position copy = toPosition(key, v);
+                VarHandle.loadLoadFence();
+                if (v.getVolatileVersion() == before)
+                {
+                    return copy;
+                }
+            }
+            Thread.onSpinWait();
+        }
+        throw new IllegalStateException("position " + key.toString().replace(KEY_SEPARATOR, '/') +
+            " is half-written: its writer died during an update; the OMS repairs it when it opens the file");
     }
 
     private static Position toPosition(final CharSequence key, final PositionValue v)

@@ -23,6 +23,21 @@ public interface PositionValue
     /** Fills kept per position for exact busts and corrections. */
     int LEDGER_CAPACITY = 128;
 
+    /**
+     * @return the write sequence: odd while the OMS is writing the position, even when it is whole. A reader takes a
+     * copy and keeps it only if the sequence was even and unchanged across the copy.
+     */
+    long getVolatileVersion();
+
+    /** @return the write sequence, read plainly (by the only writer). */
+    long getVersion();
+
+    /** @param value the write sequence, stored plainly (the odd value that opens a write). */
+    void setVersion(long value);
+
+    /** @param value the write sequence, stored after every earlier store (the even value that closes a write). */
+    void setOrderedVersion(long value);
+
     /** @return bought minus sold quantity. */
     long getNetQty();
 

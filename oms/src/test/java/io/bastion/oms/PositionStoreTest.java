@@ -3,6 +3,7 @@ package io.bastion.oms;
 import io.bastion.protocol.FixedPoint;
 import io.bastion.sbe.Side;
 import net.openhft.chronicle.map.ChronicleMap;
+import net.openhft.chronicle.map.ExternalMapQueryContext;
 import net.openhft.chronicle.values.Values;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,6 +17,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static io.bastion.protocol.FixedPoint.NULL_VALUE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -461,6 +465,81 @@ class PositionStoreTest
             bustInBoth(model, Math.max(model.folded, model.fills.size() - PositionValue.LEDGER_CAPACITY / 2), 4_000);
             assertEquals(model.expected(), store.read(model.account, model.symbol), "the ledger survived too");
         }
+    }
+
+    @Test
+    void shouldGiveAReaderOnAnotherThreadOnlyWholePositionsWhileTheOwnerWrites() throws Exception
+    {
+        final int fills = 300_000;
+        store.applyFill(ACCOUNT, SYMBOL, Side.BUY, units(1), px("10"), 1);
+        final AtomicBoolean done = new AtomicBoolean();
+        final AtomicLong reads = new AtomicLong();
+        final AtomicReference<String> torn = new AtomicReference<>();
+        final Thread reader = new Thread(() ->
+        {
+            while (!done.get() && torn.get() == null)
+            {
+                final Position position = read();
+                reads.incrementAndGet();
+                if (position.boughtQty() != units(position.fillCount()) || position.netQty() != position.boughtQty() ||
+                    position.updatedNs() != position.fillCount() || position.soldQty() != 0)
+                {
+                    torn.set(position.toString());
+                }
+            }
+        }, "position-reader");
+        reader.start();
+        for (long i = 2; i <= fills; i++)
+        {
+            store.applyFill(ACCOUNT, SYMBOL, Side.BUY, units(1), px("10") + i, i);
+        }
+        done.set(true);
+        reader.join(60_000);
+
+        assertNull(torn.get(), "a reader saw a position half-written");
+        assertTrue(reads.get() > 0);
+        assertEquals(fills, read().fillCount());
+    }
+
+    @Test
+    void shouldRefuseToReadAPositionLeftHalfWrittenUntilTheOwnerRepairsIt() throws Exception
+    {
+        fill(Side.BUY, "100", "10", T1);
+        store.close();
+        try (ChronicleMap<CharSequence, PositionValue> raw = ChronicleMap.of(CharSequence.class, PositionValue.class)
+            .averageKeySize(24).entries(1_000).createPersistedTo(file);
+            ExternalMapQueryContext<CharSequence, PositionValue, ?> context =
+                raw.queryContext(ACCOUNT + PositionStore.KEY_SEPARATOR + SYMBOL))
+        {
+            context.writeLock().lock();
+            final PositionValue crashed = context.entry().value().getUsing(
+                Values.newNativeReference(PositionValue.class));
+            crashed.setVersion(crashed.getVersion() + 1);
+        }
+        store = new PositionStore(file, 1_000);
+
+        final IllegalStateException ex = assertThrows(IllegalStateException.class, () -> store.readAll());
+        assertTrue(ex.getMessage().contains("ACME/AAPL is half-written"), ex.getMessage());
+        assertEquals(List.of(ACCOUNT + PositionStore.KEY_SEPARATOR + SYMBOL), store.repairTornPositions());
+        assertEquals(List.of(), store.repairTornPositions());
+        assertEquals(units(100), read().netQty());
+        fill(Side.BUY, "100", "12", T2);
+        assertEquals(units(200), read().netQty());
+    }
+
+    @Test
+    void shouldRefuseEveryCallOnceClosed()
+    {
+        fill(Side.BUY, "100", "10", T1);
+        store.close();
+
+        assertThrows(IllegalStateException.class, () -> fill(Side.BUY, "100", "10", T2));
+        assertThrows(IllegalStateException.class, () -> store.mark(ACCOUNT, SYMBOL, px("11"), T2));
+        assertThrows(IllegalStateException.class, () -> bust(Side.BUY, "100", "10", T2));
+        assertThrows(IllegalStateException.class, this::read);
+        store.close();
+        store = new PositionStore(file, 1_000);
+        assertEquals(units(100), read().netQty());
     }
 
     @Test

@@ -21,6 +21,10 @@ public final class Int128
      */
     public static long divide(final long high, final long low, final long divisor)
     {
+        if (high == (low >> 63))
+        {
+            return low / divisor;
+        }
         final boolean negative = high < 0;
         long h = high;
         long l = low;
@@ -33,6 +37,10 @@ public final class Int128
         if (Long.compareUnsigned(h, divisor) >= 0)
         {
             throw new ArithmeticException("128-bit quotient overflows a long");
+        }
+        if (h == 0)
+        {
+            return signedQuotient(Long.divideUnsigned(l, divisor), negative);
         }
 
         long remainder = h;
@@ -49,11 +57,16 @@ public final class Int128
             }
         }
 
-        if (quotient < 0 && !(negative && quotient == Long.MIN_VALUE))
+        return signedQuotient(quotient, negative);
+    }
+
+    private static long signedQuotient(final long unsignedQuotient, final boolean negative)
+    {
+        if (unsignedQuotient < 0 && !(negative && unsignedQuotient == Long.MIN_VALUE))
         {
             throw new ArithmeticException("128-bit quotient overflows a long");
         }
-        return negative ? -quotient : quotient;
+        return negative ? -unsignedQuotient : unsignedQuotient;
     }
 
     /**
