@@ -16,8 +16,18 @@ final class ClOrdKey
     {
         this.sessionId = sessionId;
         this.clOrdId.set(clOrdId);
-        this.hash = 31 * sessionId + clOrdId.hashCode();
+        this.hash = hash(sessionId, clOrdId);
         return this;
+    }
+
+    static int hash(final int sessionId, final AsciiId clOrdId)
+    {
+        return 31 * sessionId + clOrdId.hashCode();
+    }
+
+    boolean matches(final int sessionId, final AsciiId clOrdId)
+    {
+        return this.sessionId == sessionId && this.clOrdId.equals(clOrdId);
     }
 
     void clear()

@@ -7,6 +7,8 @@ package io.bastion.oms;
  */
 final class Fill
 {
+    /** Place in the store's pool, fixed. */
+    final int index;
     final AsciiId venueExecId = new AsciiId(OmsConfiguration.EXEC_ID_LENGTH);
     int venueId;
     long execId;
@@ -16,6 +18,11 @@ final class Fill
     boolean indexed;
     Order order;
     Fill nextOfOrder;
+
+    Fill(final int index)
+    {
+        this.index = index;
+    }
 
     void reset()
     {
@@ -30,23 +37,14 @@ final class Fill
         nextOfOrder = null;
     }
 
-    public int hashCode()
+    int execIdHash()
     {
-        return 31 * venueId + venueExecId.hashCode();
+        return hash(venueId, venueExecId);
     }
 
-    public boolean equals(final Object obj)
+    static int hash(final int venueId, final AsciiId venueExecId)
     {
-        if (this == obj)
-        {
-            return true;
-        }
-        if (!(obj instanceof Fill))
-        {
-            return false;
-        }
-        final Fill other = (Fill)obj;
-        return other.venueId == venueId && other.venueExecId.equals(venueExecId);
+        return 31 * venueId + venueExecId.hashCode();
     }
 
     public String toString()

@@ -50,6 +50,18 @@ public final class OmsConfiguration
     /** Default of {@link #ORDER_CAPACITY_PROP}. */
     public static final int ORDER_CAPACITY_DEFAULT = 100_000;
 
+    /**
+     * Requests (new, cancel, replace) pooled per order of {@link #ORDER_CAPACITY_PROP}. Orders share the pool; when it
+     * runs out the oldest finished orders are recycled.
+     */
+    public static final int REQUESTS_PER_ORDER = 4;
+
+    /**
+     * Executions pooled per order of {@link #ORDER_CAPACITY_PROP}, kept for duplicate detection, busts and
+     * corrections. Orders share the pool; when it runs out the oldest finished orders are recycled.
+     */
+    public static final int FILLS_PER_ORDER = 4;
+
     /** Property: positions file (Chronicle Map), relative to the data directory unless absolute. */
     public static final String POSITIONS_FILE_PROP = "oms.positionsFile";
 

@@ -20,6 +20,8 @@ final class Order
     final AsciiId symbol = new AsciiId(OmsConfiguration.SYMBOL_LENGTH);
     final AsciiId venueOrderId = new AsciiId(OmsConfiguration.ORDER_ID_LENGTH);
 
+    /** Place in the store's pool, fixed once pooled; -1 for an order outside the pool. */
+    int index = -1;
     long orderId;
     int venueId;
     Side side;

@@ -2,7 +2,6 @@ package io.bastion.oms;
 
 import org.agrona.BitUtil;
 import org.agrona.collections.Long2ObjectHashMap;
-import org.agrona.collections.Object2ObjectHashMap;
 
 /**
  * Every order the OMS knows, with its requests and executions, from pools allocated at start. Indexed by client
@@ -12,64 +11,82 @@ import org.agrona.collections.Object2ObjectHashMap;
  * Finished orders stay findable (status requests, duplicate ClOrdIDs, late venue reports) until a pool runs out,
  * then the oldest finished ones are recycled first. When nothing finished is left to recycle the allocators return
  * null and the OMS refuses the request rather than grow without bound.
+ * <p>
+ * Orders, requests and executions are numbered by their place in their pool, and every structure here beyond the
+ * pools themselves holds those numbers, not references: the hash indexes ({@link IntHashIndex}) keep a key's hash next
+ * to its number, so a probe touches one cache line and reads an owner only on a full hash match, and storing numbers
+ * costs none of the GC write barriers that storing references into long-lived arrays does.
  */
 final class OrderStore
 {
-    private final Order[] freeOrders;
+    private static final int NONE = -1;
+
+    private final Order[] orderPool;
+    private final Request[] requestPool;
+    private final Fill[] fillPool;
+
+    private final int[] freeOrders;
     private int freeOrderCount;
-    private final Request[] freeRequests;
+    private final int[] freeRequests;
     private int freeRequestCount;
-    private final Fill[] freeFills;
+    private final int[] freeFills;
     private int freeFillCount;
 
-    private final Order[] retired;
+    private final int[] retired;
     private int retiredHead;
     private int retiredCount;
 
-    private final Object2ObjectHashMap<ClOrdKey, Request> byClOrdKey;
-    private final Request[] venueRing;
+    private final IntHashIndex byClOrdKey;
+    private final int[] venueRing;
     private final int venueRingMask;
     private final Long2ObjectHashMap<Request> venueOverflow;
-    private final Object2ObjectHashMap<Fill, Fill> fillsByExecId;
-    private final ClOrdKey probe = new ClOrdKey();
-    private final Fill fillProbe = new Fill();
+    private final IntHashIndex fillsByExecId;
 
     private Order workingHead;
     private int workingCount;
 
     OrderStore(final int capacity)
     {
-        final int requestCapacity = capacity * 4;
-        final int fillCapacity = capacity * 4;
-        freeOrders = new Order[capacity];
+        this(capacity, capacity * OmsConfiguration.REQUESTS_PER_ORDER, capacity * OmsConfiguration.FILLS_PER_ORDER);
+    }
+
+    OrderStore(final int capacity, final int requestCapacity, final int fillCapacity)
+    {
+        orderPool = new Order[capacity];
+        freeOrders = new int[capacity];
         for (int i = 0; i < capacity; i++)
         {
-            freeOrders[i] = new Order();
-            freeOrders[i].reset();
+            orderPool[i] = new Order();
+            orderPool[i].reset();
+            orderPool[i].index = i;
+            freeOrders[i] = capacity - 1 - i;
         }
         freeOrderCount = capacity;
-        freeRequests = new Request[requestCapacity];
+        requestPool = new Request[requestCapacity];
+        freeRequests = new int[requestCapacity];
         for (int i = 0; i < requestCapacity; i++)
         {
-            freeRequests[i] = new Request();
-            freeRequests[i].reset();
+            requestPool[i] = new Request(i);
+            requestPool[i].reset();
+            freeRequests[i] = requestCapacity - 1 - i;
         }
         freeRequestCount = requestCapacity;
-        freeFills = new Fill[fillCapacity];
+        fillPool = new Fill[fillCapacity];
+        freeFills = new int[fillCapacity];
         for (int i = 0; i < fillCapacity; i++)
         {
-            freeFills[i] = new Fill();
-            freeFills[i].reset();
+            fillPool[i] = new Fill(i);
+            fillPool[i].reset();
+            freeFills[i] = fillCapacity - 1 - i;
         }
         freeFillCount = fillCapacity;
-        retired = new Order[capacity];
+        retired = new int[capacity];
 
-        byClOrdKey = new Object2ObjectHashMap<>(requestCapacity * 2, 0.65f);
-        venueRing = new Request[BitUtil.findNextPositivePowerOfTwo(requestCapacity)];
+        byClOrdKey = new IntHashIndex(requestCapacity);
+        venueRing = new int[BitUtil.findNextPositivePowerOfTwo(requestCapacity)];
         venueRingMask = venueRing.length - 1;
         venueOverflow = new Long2ObjectHashMap<>(64, 0.65f);
-        fillsByExecId = new Object2ObjectHashMap<>(fillCapacity * 2, 0.65f);
-        fillProbe.reset();
+        fillsByExecId = new IntHashIndex(fillCapacity);
     }
 
     /**
@@ -81,9 +98,7 @@ final class OrderStore
         {
             return null;
         }
-        final Order order = freeOrders[--freeOrderCount];
-        freeOrders[freeOrderCount] = null;
-        return order;
+        return orderPool[freeOrders[--freeOrderCount]];
     }
 
     /**
@@ -95,8 +110,7 @@ final class OrderStore
         {
             return null;
         }
-        final Request request = freeRequests[--freeRequestCount];
-        freeRequests[freeRequestCount] = null;
+        final Request request = requestPool[freeRequests[--freeRequestCount]];
         request.type = type;
         request.order = owner;
         request.nextOfOrder = owner.requests;
@@ -113,8 +127,7 @@ final class OrderStore
         {
             return null;
         }
-        final Fill fill = freeFills[--freeFillCount];
-        freeFills[freeFillCount] = null;
+        final Fill fill = fillPool[freeFills[--freeFillCount]];
         fill.order = owner;
         fill.nextOfOrder = owner.fills;
         owner.fills = fill;
@@ -128,7 +141,7 @@ final class OrderStore
     {
         freeRequestsOf(order);
         order.reset();
-        freeOrders[freeOrderCount++] = order;
+        freeOrders[freeOrderCount++] = order.index;
     }
 
     /**
@@ -156,7 +169,7 @@ final class OrderStore
      */
     void indexClOrdId(final Request request)
     {
-        byClOrdKey.put(request.key, request);
+        byClOrdKey.put(request.key.hashCode(), request.index);
         request.keyIndexed = true;
     }
 
@@ -168,10 +181,10 @@ final class OrderStore
     void indexVenueClOrdId(final Request request)
     {
         final int slot = (int)request.venueClOrdId & venueRingMask;
-        final Request occupant = venueRing[slot];
-        if (occupant == null || occupant.venueClOrdId == 0 || !occupant.venueIndexed)
+        final int occupant = venueRing[slot] - 1;
+        if (occupant == NONE || !requestPool[occupant].venueIndexed)
         {
-            venueRing[slot] = request;
+            venueRing[slot] = request.index + 1;
         }
         else
         {
@@ -185,7 +198,7 @@ final class OrderStore
      */
     void indexFill(final Fill fill)
     {
-        fillsByExecId.put(fill, fill);
+        fillsByExecId.put(fill.execIdHash(), fill.index);
         fill.indexed = true;
     }
 
@@ -219,7 +232,7 @@ final class OrderStore
         {
             order.inRetiredRing = true;
             final int tail = (retiredHead + retiredCount) % retired.length;
-            retired[tail] = order;
+            retired[tail] = order.index;
             retiredCount++;
         }
     }
@@ -240,8 +253,16 @@ final class OrderStore
 
     Request byClOrdId(final int sessionId, final AsciiId clOrdId)
     {
-        probe.set(sessionId, clOrdId);
-        return byClOrdKey.get(probe);
+        final int hash = ClOrdKey.hash(sessionId, clOrdId);
+        for (int i = byClOrdKey.first(hash); i != IntHashIndex.MISSING; i = byClOrdKey.next())
+        {
+            final Request request = requestPool[i];
+            if (request.key.matches(sessionId, clOrdId))
+            {
+                return request;
+            }
+        }
+        return null;
     }
 
     Order orderByClOrdId(final int sessionId, final AsciiId clOrdId)
@@ -252,19 +273,30 @@ final class OrderStore
 
     Request byVenueClOrdId(final long venueClOrdId)
     {
-        final Request inRing = venueRing[(int)venueClOrdId & venueRingMask];
-        if (inRing != null && inRing.venueIndexed && inRing.venueClOrdId == venueClOrdId)
+        final int inRing = venueRing[(int)venueClOrdId & venueRingMask] - 1;
+        if (inRing != NONE)
         {
-            return inRing;
+            final Request request = requestPool[inRing];
+            if (request.venueIndexed && request.venueClOrdId == venueClOrdId)
+            {
+                return request;
+            }
         }
         return venueOverflow.isEmpty() ? null : venueOverflow.get(venueClOrdId);
     }
 
     Fill fillByExecId(final int venueId, final AsciiId venueExecId)
     {
-        fillProbe.venueId = venueId;
-        fillProbe.venueExecId.set(venueExecId);
-        return fillsByExecId.get(fillProbe);
+        final int hash = Fill.hash(venueId, venueExecId);
+        for (int i = fillsByExecId.first(hash); i != IntHashIndex.MISSING; i = fillsByExecId.next())
+        {
+            final Fill fill = fillPool[i];
+            if (fill.venueId == venueId && fill.venueExecId.equals(venueExecId))
+            {
+                return fill;
+            }
+        }
+        return null;
     }
 
     /**
@@ -285,12 +317,11 @@ final class OrderStore
         Order oldest = null;
         while (retiredCount > 0 && oldest == null)
         {
-            final Order candidate = retired[retiredHead];
+            final Order candidate = orderPool[retired[retiredHead]];
             if (candidate == inUse)
             {
                 return false;
             }
-            retired[retiredHead] = null;
             retiredHead = (retiredHead + 1) % retired.length;
             retiredCount--;
             candidate.inRetiredRing = false;
@@ -310,14 +341,14 @@ final class OrderStore
             final Fill next = fill.nextOfOrder;
             if (fill.indexed)
             {
-                fillsByExecId.remove(fill);
+                fillsByExecId.remove(fill.execIdHash(), fill.index);
             }
             fill.reset();
-            freeFills[freeFillCount++] = fill;
+            freeFills[freeFillCount++] = fill.index;
             fill = next;
         }
         oldest.reset();
-        freeOrders[freeOrderCount++] = oldest;
+        freeOrders[freeOrderCount++] = oldest.index;
         return true;
     }
 
@@ -328,14 +359,14 @@ final class OrderStore
             final Request next = request.nextOfOrder;
             if (request.keyIndexed)
             {
-                byClOrdKey.remove(request.key);
+                byClOrdKey.remove(request.key.hashCode(), request.index);
             }
             if (request.venueIndexed)
             {
                 final int slot = (int)request.venueClOrdId & venueRingMask;
-                if (venueRing[slot] == request)
+                if (venueRing[slot] == request.index + 1)
                 {
-                    venueRing[slot] = null;
+                    venueRing[slot] = 0;
                 }
                 else
                 {
@@ -343,7 +374,7 @@ final class OrderStore
                 }
             }
             request.reset();
-            freeRequests[freeRequestCount++] = request;
+            freeRequests[freeRequestCount++] = request.index;
             request = next;
         }
         order.requests = null;

@@ -17,6 +17,8 @@ final class Request
     /** A cancel Bastion sends on its own: end of the trading day, GTD expiry. It has no client ClOrdID. */
     static final byte INTERNAL_CANCEL = 4;
 
+    /** Place in the store's pool, fixed. */
+    final int index;
     final ClOrdKey key = new ClOrdKey();
     final AsciiId origClOrdId = new AsciiId(OmsConfiguration.CL_ORD_ID_LENGTH);
     byte type;
@@ -32,6 +34,11 @@ final class Request
     long price;
     long stopPx;
     long expireTimeNs;
+
+    Request(final int index)
+    {
+        this.index = index;
+    }
 
     void reset()
     {
