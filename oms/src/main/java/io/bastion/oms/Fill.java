@@ -15,7 +15,9 @@ final class Fill
     long qty;
     long px;
     boolean busted;
+    /** Findable by its ExecID (it has one); {@link #execIdHash} is then set. */
     boolean indexed;
+    int execIdHash;
     Order order;
     Fill nextOfOrder;
 
@@ -33,6 +35,7 @@ final class Fill
         px = 0;
         busted = false;
         indexed = false;
+        execIdHash = 0;
         order = null;
         nextOfOrder = null;
     }

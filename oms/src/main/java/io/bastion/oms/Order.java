@@ -45,6 +45,10 @@ final class Order
 
     /** Every execution applied, newest first. */
     Fill fills;
+    /** Executions findable by ExecID. */
+    int indexedFills;
+    /** Its executions are in the store-wide ExecID index, not only on its list. */
+    boolean fillsInIndex;
 
     long cumQty;
     long avgPx;
@@ -78,6 +82,8 @@ final class Order
         pendingReplace = null;
         internalCancelOutcome = null;
         fills = null;
+        indexedFills = 0;
+        fillsInIndex = false;
         cumQty = 0;
         avgPx = 0;
         notionalHigh = 0;

@@ -768,7 +768,7 @@ public final class OrderManager implements OmsInboundHandler
             counters.ignoredVenueReports++;
             return;
         }
-        if (!venueExecId.isEmpty() && orders.fillByExecId(order.venueId, venueExecId) != null)
+        if (!venueExecId.isEmpty() && orders.fillOf(order, venueExecId) != null)
         {
             counters.duplicateExecutions++;
             return;
@@ -781,7 +781,7 @@ public final class OrderManager implements OmsInboundHandler
 
         counters.fills++;
         final long execId = nextId++;
-        recordFill(order, venueExecId, execId, lastQty, lastPx, true);
+        recordFill(order, venueExecId, execId, lastQty, lastPx);
         order.execute(lastQty, lastPx);
         if (order.state.isTerminal())
         {
@@ -811,18 +811,14 @@ public final class OrderManager implements OmsInboundHandler
     }
 
     /**
-     * Keep an execution for later busts and corrections, indexed by its venue ExecID unless another execution
-     * already holds that ExecID (a venue reusing one for a correction).
-     *
-     * @param knownNew the caller has just checked that no execution holds the ExecID.
+     * Keep an execution for duplicate detection and later busts and corrections, findable by its venue ExecID.
      */
     private void recordFill(
         final Order order,
         final AsciiId venueExecId,
         final long execId,
         final long qty,
-        final long px,
-        final boolean knownNew)
+        final long px)
     {
         final Fill fill = orders.allocateFill(order);
         if (fill == null)
@@ -835,7 +831,7 @@ public final class OrderManager implements OmsInboundHandler
         fill.execId = execId;
         fill.qty = qty;
         fill.px = px;
-        if (!venueExecId.isEmpty() && (knownNew || orders.fillByExecId(fill.venueId, venueExecId) == null))
+        if (!venueExecId.isEmpty())
         {
             orders.indexFill(fill);
         }
@@ -883,7 +879,7 @@ public final class OrderManager implements OmsInboundHandler
         countPositionAdjustment(positions.applyCorrection(
             order.account, order.symbol, order.side, fill.qty, fill.px, lastQty, lastPx, nowNs));
         final long execId = nextId++;
-        recordFill(order, venueExecId, execId, lastQty, lastPx, false);
+        recordFill(order, venueExecId, execId, lastQty, lastPx);
         reopenOrRecompute(order);
         report(order, execId, ExecType.TRADE_CORRECT, lastQty, lastPx, OrdRejReason.NULL_VAL, order.key.clOrdId,
             null, fill.execId, ExecRestatementReason.NULL_VAL, 0);
@@ -901,8 +897,8 @@ public final class OrderManager implements OmsInboundHandler
 
     private Fill findExecution(final Order order, final AsciiId venueExecRefId)
     {
-        final Fill fill = venueExecRefId.isEmpty() ? null : orders.fillByExecId(order.venueId, venueExecRefId);
-        if (fill == null || fill.order != order)
+        final Fill fill = venueExecRefId.isEmpty() ? null : orders.fillOf(order, venueExecRefId);
+        if (fill == null)
         {
             counters.unknownExecRefs++;
             if (LOG.isWarnEnabled())

@@ -19,6 +19,9 @@ import org.agrona.collections.Long2ObjectHashMap;
  */
 final class OrderStore
 {
+    /** Executions of one order found by walking its list before they go into the store-wide index. */
+    static final int FILLS_SCANNED = 16;
+
     private static final int NONE = -1;
 
     private final Order[] orderPool;
@@ -194,12 +197,31 @@ final class OrderStore
     }
 
     /**
-     * Index an execution under its venue and venue ExecID.
+     * Make an execution of an order findable by its venue ExecID ({@link #fillOf}). An order's first
+     * {@link #FILLS_SCANNED} executions are found by walking its own list, which is in cache while the order trades;
+     * beyond that its executions go into the store-wide index, so an order with thousands of fills is not walked.
      */
     void indexFill(final Fill fill)
     {
-        fillsByExecId.put(fill.execIdHash(), fill.index);
+        final Order order = fill.order;
+        fill.execIdHash = fill.execIdHash();
         fill.indexed = true;
+        order.indexedFills++;
+        if (order.fillsInIndex)
+        {
+            fillsByExecId.put(fill.execIdHash, fill.index);
+        }
+        else if (order.indexedFills > FILLS_SCANNED)
+        {
+            order.fillsInIndex = true;
+            for (Fill each = order.fills; each != null; each = each.nextOfOrder)
+            {
+                if (each.indexed)
+                {
+                    fillsByExecId.put(each.execIdHash, each.index);
+                }
+            }
+        }
     }
 
     /**
@@ -285,18 +307,44 @@ final class OrderStore
         return venueOverflow.isEmpty() ? null : venueOverflow.get(venueClOrdId);
     }
 
-    Fill fillByExecId(final int venueId, final AsciiId venueExecId)
+    /**
+     * The execution of an order with a venue ExecID: one that stands if there is one (a venue may give a correction
+     * the ExecID of the execution it corrects), else a busted one.
+     *
+     * @return the execution, or null when the order has none with this ExecID.
+     */
+    Fill fillOf(final Order order, final AsciiId venueExecId)
     {
-        final int hash = Fill.hash(venueId, venueExecId);
-        for (int i = fillsByExecId.first(hash); i != IntHashIndex.MISSING; i = fillsByExecId.next())
+        final int hash = Fill.hash(order.venueId, venueExecId);
+        Fill busted = null;
+        if (order.fillsInIndex)
         {
-            final Fill fill = fillPool[i];
-            if (fill.venueId == venueId && fill.venueExecId.equals(venueExecId))
+            for (int i = fillsByExecId.first(hash); i != IntHashIndex.MISSING; i = fillsByExecId.next())
             {
-                return fill;
+                final Fill fill = fillPool[i];
+                if (fill.order == order && fill.venueExecId.equals(venueExecId))
+                {
+                    if (!fill.busted)
+                    {
+                        return fill;
+                    }
+                    busted = fill;
+                }
+            }
+            return busted;
+        }
+        for (Fill fill = order.fills; fill != null; fill = fill.nextOfOrder)
+        {
+            if (fill.indexed && fill.execIdHash == hash && fill.venueExecId.equals(venueExecId))
+            {
+                if (!fill.busted)
+                {
+                    return fill;
+                }
+                busted = busted == null ? fill : busted;
             }
         }
-        return null;
+        return busted;
     }
 
     /**
@@ -339,9 +387,9 @@ final class OrderStore
         for (Fill fill = oldest.fills; fill != null; )
         {
             final Fill next = fill.nextOfOrder;
-            if (fill.indexed)
+            if (fill.indexed && oldest.fillsInIndex)
             {
-                fillsByExecId.remove(fill.execIdHash(), fill.index);
+                fillsByExecId.remove(fill.execIdHash, fill.index);
             }
             fill.reset();
             freeFills[freeFillCount++] = fill.index;
