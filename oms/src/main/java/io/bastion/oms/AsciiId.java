@@ -10,13 +10,16 @@ import java.util.Arrays;
  * A mutable, fixed-capacity ASCII identifier (ClOrdID, account, symbol...) compared and hashed by content, so a
  * reusable instance can probe hash maps whose keys are other instances without allocating.
  * <p>
- * Every byte past the value is kept NUL, so writing it as a NUL-padded fixed-length field of its capacity is one
- * copy of the whole array.
+ * Bytes past the value are NUL once it is written again or written out ({@link #clear()} leaves them, so clearing
+ * an identifier that is never used again touches nothing but the object), so writing it as a NUL-padded fixed-length
+ * field of its capacity is one copy of the whole array.
  */
 public final class AsciiId implements CharSequence
 {
     private final byte[] bytes;
     private int length;
+    /** Bytes from here on are NUL; at least {@link #length}. */
+    private int dirty;
     private int hash;
 
     /**
@@ -179,7 +182,6 @@ public final class AsciiId implements CharSequence
      */
     public AsciiId clear()
     {
-        clearTail(0);
         length = 0;
         hash = 0;
         return this;
@@ -199,6 +201,10 @@ public final class AsciiId implements CharSequence
             buffer.putBytes(offset, bytes, 0, maxLength);
             return;
         }
+        if (dirty > length)
+        {
+            clearTail(length);
+        }
         final int copied = Math.min(bytes.length, maxLength);
         buffer.putBytes(offset, bytes, 0, copied);
         if (copied < maxLength)
@@ -209,10 +215,11 @@ public final class AsciiId implements CharSequence
 
     private void clearTail(final int newLength)
     {
-        if (newLength < length)
+        if (newLength < dirty)
         {
-            Arrays.fill(bytes, newLength, length, (byte)0);
+            Arrays.fill(bytes, newLength, dirty, (byte)0);
         }
+        dirty = newLength;
     }
 
     /**

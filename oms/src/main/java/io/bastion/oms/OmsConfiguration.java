@@ -54,7 +54,7 @@ public final class OmsConfiguration
      * Requests (new, cancel, replace) pooled per order of {@link #ORDER_CAPACITY_PROP}. Orders share the pool; when it
      * runs out the oldest finished orders are recycled.
      */
-    public static final int REQUESTS_PER_ORDER = 4;
+    public static final int REQUESTS_PER_ORDER = 2;
 
     /**
      * Executions pooled per order of {@link #ORDER_CAPACITY_PROP}, kept for duplicate detection, busts and
