@@ -43,6 +43,11 @@ public final class BastionMain
     {
         System.setProperty("chronicle.analytics.disable", "true");
         System.setProperty("chronicle.announcer.disable", "true");
+        if (System.getProperty("sbe.enable.precedence.checks") == null)
+        {
+            // Field-order checks are for tests (which set the property); SBE would otherwise turn them on.
+            System.setProperty("sbe.enable.precedence.checks", "false");
+        }
         if (args.length == 0 || "--help".equals(args[0]) || "-h".equals(args[0]))
         {
             System.out.println(USAGE);

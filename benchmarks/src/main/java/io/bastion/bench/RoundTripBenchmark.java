@@ -79,6 +79,11 @@ public final class RoundTripBenchmark
     {
         System.setProperty("chronicle.analytics.disable", "true");
         System.setProperty("chronicle.announcer.disable", "true");
+        if (System.getProperty("sbe.enable.precedence.checks") == null)
+        {
+            // Field-order checks are for tests (which set the property); SBE would otherwise turn them on.
+            System.setProperty("sbe.enable.precedence.checks", "false");
+        }
         final BenchmarkOptions options;
         try
         {

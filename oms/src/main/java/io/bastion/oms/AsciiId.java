@@ -16,6 +16,8 @@ import java.util.Arrays;
  */
 public final class AsciiId implements CharSequence
 {
+    private static final byte[] NULS = new byte[128];
+
     private final byte[] bytes;
     private int length;
     /** Bytes from here on are NUL; at least {@link #length}. */
@@ -53,20 +55,21 @@ public final class AsciiId implements CharSequence
      */
     public AsciiId wrapFixed(final DirectBuffer buffer, final int offset, final int maxLength)
     {
+        final byte[] bytes = this.bytes;
+        buffer.getBytes(offset, bytes, 0, maxLength);
         int i = 0;
         int h = 0;
         while (i < maxLength)
         {
-            final byte b = buffer.getByte(offset + i);
+            final byte b = bytes[i];
             if (b == 0)
             {
                 break;
             }
-            bytes[i] = b;
             h = 31 * h + b;
             i++;
         }
-        clearTail(i);
+        dirty = Math.max(dirty, maxLength);
         length = i;
         hash = h;
         return this;
@@ -209,7 +212,25 @@ public final class AsciiId implements CharSequence
         buffer.putBytes(offset, bytes, 0, copied);
         if (copied < maxLength)
         {
-            buffer.setMemory(offset + copied, maxLength - copied, (byte)0);
+            putNuls(buffer, offset + copied, maxLength - copied);
+        }
+    }
+
+    /**
+     * Write NULs: a copy from an array of them, cheaper than a memory fill for the few dozen bytes of a field.
+     *
+     * @param buffer destination.
+     * @param offset of the first NUL.
+     * @param count  NULs to write.
+     */
+    public static void putNuls(final MutableDirectBuffer buffer, final int offset, final int count)
+    {
+        int done = 0;
+        while (done < count)
+        {
+            final int n = Math.min(NULS.length, count - done);
+            buffer.putBytes(offset + done, NULS, 0, n);
+            done += n;
         }
     }
 

@@ -256,7 +256,7 @@ public final class OmsPublisher
         }
         else
         {
-            buffer.setMemory(offset, length, (byte)0);
+            AsciiId.putNuls(buffer, offset, length);
         }
     }
 

@@ -72,7 +72,8 @@ public final class OmsCore implements AutoCloseable
 
     static
     {
-        // Before any Chronicle class loads (BUILD.md); the JMH fork also passes them on its command line.
+        // Before any Chronicle class or SBE codec loads (BUILD.md; SBE field-order checks are for tests); the JMH fork
+        // also passes them on its command line.
         if (System.getProperty("chronicle.analytics.disable") == null)
         {
             System.setProperty("chronicle.analytics.disable", "true");
@@ -80,6 +81,10 @@ public final class OmsCore implements AutoCloseable
         if (System.getProperty("chronicle.announcer.disable") == null)
         {
             System.setProperty("chronicle.announcer.disable", "true");
+        }
+        if (System.getProperty("sbe.enable.precedence.checks") == null)
+        {
+            System.setProperty("sbe.enable.precedence.checks", "false");
         }
     }
 

@@ -48,7 +48,8 @@ import java.util.concurrent.TimeUnit;
     "--add-opens=java.base/java.util=ALL-UNNAMED",
     "--enable-native-access=ALL-UNNAMED",
     "-Dchronicle.analytics.disable=true",
-    "-Dchronicle.announcer.disable=true" })
+    "-Dchronicle.announcer.disable=true",
+    "-Dsbe.enable.precedence.checks=false" })
 public class OmsCoreBenchmark
 {
     /** Orders the OMS holds; beyond it, each new order recycles the oldest finished one. */
