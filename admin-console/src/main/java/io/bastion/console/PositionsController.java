@@ -2,6 +2,7 @@ package io.bastion.console;
 
 import io.bastion.oms.OmsConfiguration;
 import io.bastion.oms.Position;
+import io.bastion.oms.TornPositionException;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -51,7 +52,15 @@ final class PositionsController
     @Get(produces = MediaType.APPLICATION_JSON)
     HttpResponse<?> all()
     {
-        final List<Position> positions = source.read(null);
+        final List<Position> positions;
+        try
+        {
+            positions = source.read(null);
+        }
+        catch (final TornPositionException ex)
+        {
+            return Problem.response(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
+        }
         if (positions == null)
         {
             return notOpen();
@@ -67,7 +76,15 @@ final class PositionsController
             return Problem.response(HttpStatus.BAD_REQUEST, "an account has 1 to " + OmsConfiguration.ACCOUNT_LENGTH +
                 " printable ASCII characters");
         }
-        final List<Position> positions = source.read(account);
+        final List<Position> positions;
+        try
+        {
+            positions = source.read(account);
+        }
+        catch (final TornPositionException ex)
+        {
+            return Problem.response(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
+        }
         if (positions == null)
         {
             return notOpen();

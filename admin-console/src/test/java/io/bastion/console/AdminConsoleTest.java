@@ -5,10 +5,14 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
 import io.bastion.oms.PositionStore;
+import io.bastion.oms.PositionValue;
 import io.bastion.protocol.FixedPoint;
 import io.bastion.sbe.Side;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
+import net.openhft.chronicle.map.ChronicleMap;
+import net.openhft.chronicle.map.ExternalMapQueryContext;
+import net.openhft.chronicle.values.Values;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -368,6 +372,48 @@ class AdminConsoleTest
         }
 
         assertEquals(verifications, console.authenticator().verifications());
+    }
+
+    @Test
+    void shouldAnswerUnavailableNamingAPositionLeftHalfWrittenUntilTheOmsRepairsIt() throws Exception
+    {
+        final File torn = dir.resolve("torn/positions.cmap").toFile();
+        try (PositionStore oms = new PositionStore(torn, 100))
+        {
+            oms.applyFill("ACC7", "TSLA", Side.BUY, units("3"), units("250"), T1_NS);
+        }
+        try (ChronicleMap<CharSequence, PositionValue> raw = ChronicleMap.of(CharSequence.class, PositionValue.class)
+            .averageKeySize(24).entries(100).createPersistedTo(torn);
+            ExternalMapQueryContext<CharSequence, PositionValue, ?> context =
+                raw.queryContext("ACC7" + PositionStore.KEY_SEPARATOR + "TSLA"))
+        {
+            context.writeLock().lock();
+            final PositionValue crashed = context.entry().value().getUsing(
+                Values.newNativeReference(PositionValue.class));
+            crashed.setVersion(crashed.getVersion() + 1);
+        }
+
+        try (AdminConsole second = AdminConsole.start(new AdminConsoleContext()
+            .positionsFile(torn)
+            .apiKeysFile(keysFile)
+            .port(0)))
+        {
+            for (final String path : new String[] {"/api/positions", "/api/positions/ACC7"})
+            {
+                final HttpResponse<String> refused = send(HttpRequest.newBuilder(uri(second, path))
+                    .header("Authorization", "Bearer " + viewerKey).GET().build());
+                assertProblem(refused, 503, "Service Unavailable");
+                assertTrue(refused.body().contains("position ACC7/TSLA is half-written"), refused.body());
+            }
+
+            try (PositionStore oms = new PositionStore(torn, 100))
+            {
+                assertEquals(List.of("ACC7" + PositionStore.KEY_SEPARATOR + "TSLA"), oms.repairTornPositions());
+                final HttpResponse<String> positions = send(HttpRequest.newBuilder(uri(second, "/api/positions/ACC7"))
+                    .header("Authorization", "Bearer " + viewerKey).GET().build());
+                assertEquals(200, positions.statusCode(), positions.body());
+            }
+        }
     }
 
     @Test

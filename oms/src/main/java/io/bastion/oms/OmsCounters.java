@@ -24,6 +24,7 @@ public final class OmsCounters
     long corrections;
     long unknownExecRefs;
     long duplicateExecutions;
+    long unrecordedFills;
     long lateFills;
     long overfills;
     long restatements;
@@ -152,6 +153,16 @@ public final class OmsCounters
     public long duplicateExecutions()
     {
         return duplicateExecutions;
+    }
+
+    /**
+     * @return executions applied to the order and position but not kept, because every pooled execution was held by a
+     * working order: a resend of one would be applied again, and a bust or correction of one is not found. Should be 0;
+     * raise {@code oms.orderCapacity} if not.
+     */
+    public long unrecordedFills()
+    {
+        return unrecordedFills;
     }
 
     /**

@@ -823,7 +823,8 @@ public final class OrderManager implements OmsInboundHandler
         final Fill fill = orders.allocateFill(order);
         if (fill == null)
         {
-            counters.ignoredVenueReports++;
+            counters.unrecordedFills++;
+            LOG.error("no execution capacity: execution applied but not kept for duplicate detection or busts");
             return;
         }
         fill.venueId = order.venueId;

@@ -406,7 +406,7 @@ public final class PositionStore implements AutoCloseable
 
     /**
      * @return a copy of every position.
-     * @throws IllegalStateException if a position stays half-written (see {@link #repairTornPositions()}).
+     * @throws TornPositionException if a position stays half-written (see {@link #repairTornPositions()}).
      */
     public List<Position> readAll()
     {
@@ -750,7 +750,7 @@ public final class PositionStore implements AutoCloseable
             }
             Thread.onSpinWait();
         }
-        throw new IllegalStateException("position " + key.toString().replace(KEY_SEPARATOR, '/') +
+        throw new TornPositionException("position " + key.toString().replace(KEY_SEPARATOR, '/') +
             " is half-written: its writer died during an update; the OMS repairs it when it opens the file");
     }
 

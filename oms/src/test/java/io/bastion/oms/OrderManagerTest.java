@@ -497,6 +497,35 @@ class OrderManagerTest
         assertEquals("OMS order capacity exhausted", reject.text());
     }
 
+    @Test
+    void shouldApplyButCountAnExecutionItHasNoRoomToKeep()
+    {
+        oms.restartOms(context -> context.orderCapacity(1));
+        oms.newLimit("BIG", Side.BUY, units(100), units(1), "AAPL");
+        oms.drain();
+        final VenueOrder venueOrder = oms.next(VenueOrder.class);
+        oms.ack(venueOrder);
+        oms.drain();
+        assertEquals(ExecType.NEW, oms.next(ExecReport.class).execType());
+        final int kept = OmsConfiguration.FILLS_PER_ORDER;
+        for (int i = 0; i <= kept; i++)
+        {
+            oms.fill(venueOrder, units(1), units(1));
+        }
+        oms.drain();
+
+        ExecReport last = null;
+        for (int i = 0; i <= kept; i++)
+        {
+            last = oms.next(ExecReport.class);
+        }
+        assertEquals(units(kept + 1), last.cumQty(), "every execution applied");
+        assertEquals(OrdStatus.PARTIALLY_FILLED, last.ordStatus());
+        final OmsCounters counters = oms.oms.orderManager().counters();
+        assertEquals(1, counters.unrecordedFills());
+        assertEquals(0, counters.ignoredVenueReports());
+    }
+
     private void assertRejected(
         final String symbol, final OrdType ordType, final long qty, final long price, final String exDestination,
         final OrdRejReason reason, final String text)
