@@ -540,11 +540,11 @@ public final class PositionStore implements AutoCloseable
 
             final boolean cacheable = cachedCount < cacheIndex.capacity() && AsciiId.isAscii(account) &&
                 AsciiId.isAscii(symbol);
+            final PositionValue bound = pinned(entry.value().getUsing(value));
             if (!cacheable)
             {
-                return entry.value().getUsing(value);
+                return bound;
             }
-            final PositionValue bound = pinned(entry.value().getUsing(value));
             final int slot = cachedCount++;
             cached[slot] = bound;
             cachedAccounts[slot] = AsciiId.of(account);

@@ -528,6 +528,21 @@ class PositionStoreTest
     }
 
     @Test
+    void shouldKeepPositionsWhoseKeysItCannotIndexExactly()
+    {
+        store.applyFill("ACM\u00c9", SYMBOL, Side.BUY, units(100), px("10"), T1);
+        store.applyFill("ACM\u00c9", SYMBOL, Side.BUY, units(100), px("12"), T2);
+        store.applyFill("ACMA", SYMBOL, Side.BUY, units(5), px("10"), T2);
+        store.mark("ACM\u00c9", SYMBOL, px("13"), T3);
+
+        final Position accented = store.read("ACM\u00c9", SYMBOL);
+        assertEquals(units(200), accented.netQty());
+        assertEquals(px("11"), accented.avgCost());
+        assertEquals(px("13"), accented.markPx());
+        assertEquals(units(5), store.read("ACMA", SYMBOL).netQty());
+    }
+
+    @Test
     void shouldRefuseEveryCallOnceClosed()
     {
         fill(Side.BUY, "100", "10", T1);
