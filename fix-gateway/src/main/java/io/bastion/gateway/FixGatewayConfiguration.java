@@ -1,8 +1,9 @@
 package io.bastion.gateway;
 
-import java.util.concurrent.TimeUnit;
-
+import io.bastion.protocol.Streams;
 import org.agrona.SystemUtil;
+
+import java.util.concurrent.TimeUnit;
 
 /**
  * Defaults, system property names and custom QuickFIX/J session setting names of the FIX gateway. No other class
@@ -63,8 +64,11 @@ public final class FixGatewayConfiguration
      */
     public static final int SENT_VENUE_COMMANDS_CAPACITY = 4096;
 
-    /** Longest Text (58) forwarded to the OMS; longer texts are cut, as they carry no order semantics. */
-    public static final int MAX_TEXT_LENGTH = 1024;
+    /**
+     * Longest Text (58) forwarded to the OMS ({@link Streams#MAX_TEXT_LENGTH}); longer texts are cut, as they carry no
+     * order semantics.
+     */
+    public static final int MAX_TEXT_LENGTH = Streams.MAX_TEXT_LENGTH;
 
     private FixGatewayConfiguration()
     {

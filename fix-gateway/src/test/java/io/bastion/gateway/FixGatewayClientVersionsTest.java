@@ -4,7 +4,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 
 import io.bastion.protocol.FixedPoint;
 import io.bastion.sbe.ClientCancelDecoder;
@@ -24,7 +23,6 @@ import io.bastion.sbe.Side;
 import io.bastion.sbe.TimeInForce;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.AgentRunner;
-import org.agrona.concurrent.BackoffIdleStrategy;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -79,16 +77,7 @@ class FixGatewayClientVersionsTest
             .aeron(aeron.aeron())
             .messageStoreFactory(new MemoryStoreFactory())
             .logFactory(new RecordingLogFactory()));
-        oms.awaitInboundConnected();
-        oms.awaitOutboundConnected();
-        gateway.start();
-
-        agentRunner = new AgentRunner(
-            new BackoffIdleStrategy(1, 1, TimeUnit.MICROSECONDS.toNanos(1), TimeUnit.MILLISECONDS.toNanos(1)),
-            agentErrors::add,
-            null,
-            gateway.agent());
-        AgentRunner.startOnThread(agentRunner);
+        agentRunner = oms.startGateway(gateway, agentErrors);
 
         client42 = TestFixSession.versionClient(clientPort, TestSettings.FIX42, "CLIENT42").start().awaitLogon();
         client44 = TestFixSession.versionClient(clientPort, TestSettings.FIX44, "CLIENT44").start().awaitLogon();

@@ -34,7 +34,6 @@ import io.bastion.sbe.VenueNewOrderEncoder;
 import io.bastion.sbe.VenueReplaceEncoder;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.AgentRunner;
-import org.agrona.concurrent.BackoffIdleStrategy;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -104,16 +103,7 @@ class FixGatewayTest
                 publishingThread = Thread.currentThread().getName();
                 inboundPublished.incrementAndGet();
             }));
-        oms.awaitInboundConnected();
-        oms.awaitOutboundConnected();
-        gateway.start();
-
-        agentRunner = new AgentRunner(
-            new BackoffIdleStrategy(1, 1, TimeUnit.MICROSECONDS.toNanos(1), TimeUnit.MILLISECONDS.toNanos(1)),
-            agentErrors::add,
-            null,
-            gateway.agent());
-        AgentRunner.startOnThread(agentRunner);
+        agentRunner = oms.startGateway(gateway, agentErrors);
 
         client1 = TestFixSession.client(clientPort, "CLIENT1", null).start().awaitLogon();
         client1SessionId = gateway.sessionRegistry().sessionId("FIX.4.4:BASTION->CLIENT1");

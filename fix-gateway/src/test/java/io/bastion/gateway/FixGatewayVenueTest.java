@@ -22,7 +22,6 @@ import io.bastion.sbe.VenueNewOrderEncoder;
 import io.bastion.sbe.VenueReplaceEncoder;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.AgentRunner;
-import org.agrona.concurrent.BackoffIdleStrategy;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -88,16 +87,7 @@ class FixGatewayVenueTest
             .aeron(aeron.aeron())
             .messageStoreFactory(new MemoryStoreFactory())
             .logFactory(new RecordingLogFactory()));
-        oms.awaitInboundConnected();
-        oms.awaitOutboundConnected();
-        gateway.start();
-
-        agentRunner = new AgentRunner(
-            new BackoffIdleStrategy(1, 1, TimeUnit.MICROSECONDS.toNanos(1), TimeUnit.MILLISECONDS.toNanos(1)),
-            agentErrors::add,
-            null,
-            gateway.agent());
-        AgentRunner.startOnThread(agentRunner);
+        agentRunner = oms.startGateway(gateway, agentErrors);
         venueA.awaitLogon();
         venue42.awaitLogon();
         final SessionRegistry registry = gateway.sessionRegistry();

@@ -3,6 +3,7 @@ package io.bastion.gateway;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -27,6 +28,8 @@ import io.bastion.sbe.VenueNewOrderEncoder;
 import io.bastion.sbe.VenueReplaceEncoder;
 import org.agrona.CloseHelper;
 import org.agrona.DirectBuffer;
+import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
@@ -61,6 +64,27 @@ final class OmsStub implements AutoCloseable
     void awaitOutboundConnected()
     {
         Await.until("gateway subscription connected", outbound::isConnected);
+    }
+
+    /**
+     * Once the gateway's streams reach this stub, start the gateway and run its agent on a thread of its own.
+     *
+     * @param gateway     a gateway built on this stub's Aeron client.
+     * @param agentErrors where the agent's errors go.
+     * @return the runner, to close.
+     */
+    AgentRunner startGateway(final FixGateway gateway, final List<Throwable> agentErrors)
+    {
+        awaitInboundConnected();
+        awaitOutboundConnected();
+        gateway.start();
+        final AgentRunner runner = new AgentRunner(
+            new BackoffIdleStrategy(1, 1, TimeUnit.MICROSECONDS.toNanos(1), TimeUnit.MILLISECONDS.toNanos(1)),
+            agentErrors::add,
+            null,
+            gateway.agent());
+        AgentRunner.startOnThread(runner);
+        return runner;
     }
 
     ClientNewOrderDecoder awaitClientNewOrder(final Predicate<ClientNewOrderDecoder> match)

@@ -1,10 +1,8 @@
 package io.bastion.oms;
 
 /**
- * A client's order identifier: the session it came from and its ClOrdID. Hashed and compared by content so a
- * reusable probe finds stored keys without allocating. The hash is kept in the key itself, so comparing against a
- * stored key that differs usually stops there, without reading the identifier's bytes from another cache line.
- * Change it only through {@link #set} and {@link #clear}.
+ * A client's order identifier: the session it came from and its ClOrdID. Its hash is kept with it, for the order
+ * store's ClOrdID index to add and remove it under. Change it only through {@link #set} and {@link #clear}.
  */
 final class ClOrdKey
 {
@@ -37,23 +35,9 @@ final class ClOrdKey
         hash = 0;
     }
 
-    public int hashCode()
+    int hash()
     {
         return hash;
-    }
-
-    public boolean equals(final Object obj)
-    {
-        if (this == obj)
-        {
-            return true;
-        }
-        if (!(obj instanceof ClOrdKey))
-        {
-            return false;
-        }
-        final ClOrdKey other = (ClOrdKey)obj;
-        return other.hash == hash && other.sessionId == sessionId && other.clOrdId.equals(clOrdId);
     }
 
     public String toString()

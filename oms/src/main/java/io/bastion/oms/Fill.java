@@ -3,7 +3,7 @@ package io.bastion.oms;
 /**
  * One execution applied to an order, kept so a venue's bust (ExecType H) or correction (ExecType G) can find it by
  * the venue's ExecID and undo or amend exactly what was applied, and so a resent execution is not applied twice.
- * Hashed and compared by venue and venue ExecID, so a reusable probe finds stored fills. Pooled.
+ * Found through its order by venue and venue ExecID ({@link OrderStore#fillOf}). Pooled.
  */
 final class Fill
 {
@@ -38,11 +38,6 @@ final class Fill
         execIdHash = 0;
         order = null;
         nextOfOrder = null;
-    }
-
-    int execIdHash()
-    {
-        return hash(venueId, venueExecId);
     }
 
     static int hash(final int venueId, final AsciiId venueExecId)

@@ -3,6 +3,7 @@ package io.bastion.oms;
 import io.aeron.Subscription;
 import io.aeron.logbuffer.FragmentHandler;
 import io.aeron.logbuffer.Header;
+import io.bastion.protocol.Streams;
 import io.bastion.sbe.ClientCancelDecoder;
 import io.bastion.sbe.CommandRejectSource;
 import io.bastion.sbe.ExecRestatementReason;
@@ -24,7 +25,6 @@ import org.agrona.concurrent.UnsafeBuffer;
  */
 public final class OmsInboundAdapter implements FragmentHandler
 {
-    private static final int TEXT_CAPACITY = 1024;
 
     private final Subscription subscription;
     private final OmsInboundHandler handler;
@@ -46,7 +46,7 @@ public final class OmsInboundAdapter implements FragmentHandler
     private final AsciiId account = new AsciiId(OmsConfiguration.ACCOUNT_LENGTH);
     private final AsciiId symbol = new AsciiId(OmsConfiguration.SYMBOL_LENGTH);
     private final AsciiId venue = new AsciiId(OmsConfiguration.VENUE_NAME_LENGTH);
-    private final UnsafeBuffer text = new UnsafeBuffer(new byte[TEXT_CAPACITY]);
+    private final UnsafeBuffer text = new UnsafeBuffer(new byte[Streams.MAX_TEXT_LENGTH]);
     private long unknownMessages;
 
     /**
@@ -124,7 +124,7 @@ public final class OmsInboundAdapter implements FragmentHandler
                 final long venueClOrdId = d.venueClOrdId();
                 final VenueCommandType commandType = d.commandType();
                 final CommandRejectSource source = d.source();
-                final int textLength = d.getText(text, 0, Math.min(d.textLength(), TEXT_CAPACITY));
+                final int textLength = d.getText(text, 0, Math.min(d.textLength(), Streams.MAX_TEXT_LENGTH));
                 handler.onVenueCommandRejected(venueId, venueClOrdId, commandType, source, text, textLength);
                 break;
             }
@@ -256,7 +256,7 @@ public final class OmsInboundAdapter implements FragmentHandler
         final long cumQty = d.cumQty();
         final long leavesQty = d.leavesQty();
         final long avgPx = d.avgPx();
-        final int textLength = d.getText(text, 0, Math.min(d.textLength(), TEXT_CAPACITY));
+        final int textLength = d.getText(text, 0, Math.min(d.textLength(), Streams.MAX_TEXT_LENGTH));
         handler.onVenueExecution(
             venueId, venueClOrdId, origVenueClOrdId, transactTimeNs, execType, ordStatus, ordRejReason,
             restatementReason, possDup, orderQty, price, lastQty, lastPx, cumQty, leavesQty, avgPx, orderId, execId,
@@ -273,7 +273,7 @@ public final class OmsInboundAdapter implements FragmentHandler
         final io.bastion.sbe.OrdStatus ordStatus = d.ordStatus();
         final io.bastion.sbe.CxlRejResponseTo responseTo = d.responseTo();
         final io.bastion.sbe.CxlRejReason reason = d.cxlRejReason();
-        final int textLength = d.getText(text, 0, Math.min(d.textLength(), TEXT_CAPACITY));
+        final int textLength = d.getText(text, 0, Math.min(d.textLength(), Streams.MAX_TEXT_LENGTH));
         handler.onVenueCancelReject(
             venueId, venueClOrdId, origVenueClOrdId, ordStatus, responseTo, reason, text, textLength);
     }

@@ -1,5 +1,6 @@
 package io.bastion.oms;
 
+import io.bastion.protocol.Streams;
 import io.bastion.sbe.ClientCancelRejectEncoder;
 import io.bastion.sbe.ClientExecutionReportEncoder;
 import io.bastion.sbe.CxlRejReason;
@@ -23,9 +24,6 @@ import org.agrona.concurrent.UnsafeBuffer;
  */
 public final class OmsPublisher
 {
-    /** Longest Text a message carries; longer ones are cut (the inbound adapter reads no more). */
-    public static final int MAX_TEXT_LENGTH = 1024;
-
     private static final int BUFFER_LENGTH = 8192;
 
     private final OmsOutput output;
@@ -117,7 +115,7 @@ public final class OmsPublisher
             ClientExecutionReportEncoder.symbolLength());
         putOrClear(lastMkt, base + ClientExecutionReportEncoder.lastMktEncodingOffset(),
             ClientExecutionReportEncoder.lastMktLength());
-        e.putText(text, 0, Math.min(textLength, MAX_TEXT_LENGTH));
+        e.putText(text, 0, Math.min(textLength, Streams.MAX_TEXT_LENGTH));
         return offer(MessageHeaderEncoder.ENCODED_LENGTH + e.encodedLength());
     }
 
@@ -157,7 +155,7 @@ public final class OmsPublisher
             ClientCancelRejectEncoder.clOrdIdLength());
         origClOrdId.putFixed(buffer, base + ClientCancelRejectEncoder.origClOrdIdEncodingOffset(),
             ClientCancelRejectEncoder.origClOrdIdLength());
-        e.putText(text, 0, Math.min(textLength, MAX_TEXT_LENGTH));
+        e.putText(text, 0, Math.min(textLength, Streams.MAX_TEXT_LENGTH));
         return offer(MessageHeaderEncoder.ENCODED_LENGTH + e.encodedLength());
     }
 

@@ -5,7 +5,8 @@ import org.agrona.collections.Long2ObjectHashMap;
 
 /**
  * Every order the OMS knows, with its requests and executions, from pools allocated at start. Indexed by client
- * ClOrdID (every one an order has used), venue ClOrdID (every one sent) and venue ExecID.
+ * ClOrdID (every one an order has used) and venue ClOrdID (every one sent); an order's executions are found by venue
+ * ExecID ({@link #fillOf}).
  * Working orders are also on a list, for end-of-day, expiry and venue-disconnect sweeps.
  * <p>
  * Finished orders stay findable (status requests, duplicate ClOrdIDs, late venue reports) until a pool runs out,
@@ -172,7 +173,7 @@ final class OrderStore
      */
     void indexClOrdId(final Request request)
     {
-        byClOrdKey.put(request.key.hashCode(), request.index);
+        byClOrdKey.put(request.key.hash(), request.index);
         request.keyIndexed = true;
     }
 
@@ -204,7 +205,7 @@ final class OrderStore
     void indexFill(final Fill fill)
     {
         final Order order = fill.order;
-        fill.execIdHash = fill.execIdHash();
+        fill.execIdHash = Fill.hash(fill.venueId, fill.venueExecId);
         fill.indexed = true;
         order.indexedFills++;
         if (order.fillsInIndex)
@@ -341,7 +342,7 @@ final class OrderStore
                 {
                     return fill;
                 }
-                busted = busted == null ? fill : busted;
+                busted = fill;
             }
         }
         return busted;
@@ -407,7 +408,7 @@ final class OrderStore
             final Request next = request.nextOfOrder;
             if (request.keyIndexed)
             {
-                byClOrdKey.remove(request.key.hashCode(), request.index);
+                byClOrdKey.remove(request.key.hash(), request.index);
             }
             if (request.venueIndexed)
             {

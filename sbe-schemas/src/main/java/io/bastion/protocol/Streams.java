@@ -1,8 +1,8 @@
 package io.bastion.protocol;
 
 /**
- * Aeron stream ids of Bastion's message streams. The channel is a deployment choice ({@code aeron:ipc} by
- * default); the stream ids are part of the protocol.
+ * Aeron stream ids of Bastion's message streams, and what their messages may carry. The channel is a deployment
+ * choice ({@code aeron:ipc} by default); the stream ids are part of the protocol.
  */
 public final class Streams
 {
@@ -14,6 +14,9 @@ public final class Streams
 
     /** Everything the OMS decides: venue commands and client reports. */
     public static final int OMS_OUTBOUND_STREAM_ID = 1002;
+
+    /** Longest Text a message on these streams carries; writers cut a longer one, readers read no more. */
+    public static final int MAX_TEXT_LENGTH = 1024;
 
     private Streams()
     {
