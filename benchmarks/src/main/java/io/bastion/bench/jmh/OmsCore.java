@@ -256,12 +256,13 @@ public final class OmsCore implements AutoCloseable
             " newOrders=" + counters.newOrders() + " routed=" + counters.routed() + " fills=" + counters.fills() +
             " cancels=" + counters.cancelRequests() + " rejects=" + counters.rejects() +
             " cancelRejects=" + counters.cancelRejects() + " unknownVenueReports=" + counters.unknownVenueReports() +
-            " ignoredVenueReports=" + counters.ignoredVenueReports() +
+            " ignoredVenueReports=" + counters.ignoredVenueReports() + " unrecordedFills=" + counters.unrecordedFills() +
             " duplicateExecutions=" + counters.duplicateExecutions() + " workingOrders=" + oms.workingOrders() +
             " outputRefused=" + publisher.failedCount() + " otherMessages=" + output.otherMessages();
         final boolean clean = unexpected == 0 && completedOrders == sequence && counters.fills() == completedOrders &&
             counters.rejects() == 0 && counters.cancelRejects() == 0 && counters.unknownVenueReports() == 0 &&
-            counters.ignoredVenueReports() == 0 && counters.duplicateExecutions() == 0 && oms.workingOrders() == 0 &&
+            counters.ignoredVenueReports() == 0 && counters.unrecordedFills() == 0 &&
+            counters.duplicateExecutions() == 0 && oms.workingOrders() == 0 &&
             publisher.failedCount() == 0 && output.otherMessages() == 0 && output.cancelRejects() == 0;
         if (!clean)
         {
