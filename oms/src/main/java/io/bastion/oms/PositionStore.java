@@ -62,8 +62,10 @@ import java.util.List;
  *
  * <h2>File</h2>
  * Everything, ledger included, is in the entry, so a reopened file gives back identical positions. An entry takes
- * about 2.2 KB. Chronicle Map reads an existing file's layout from the file itself, so a file written with another
- * {@link PositionValue} layout is refused when opened rather than misread.
+ * about 2.2 KB. The layout of an entry is fixed field by field ({@link PositionValue}), so every process reading the
+ * file sees the same fields. Chronicle Map reads an existing file's layout from the file itself, so a file written
+ * with another {@link PositionValue} layout (another size, or another {@link PositionValue#FORMAT}) is refused when
+ * opened rather than misread.
  */
 public final class PositionStore implements AutoCloseable
 {
@@ -109,6 +111,7 @@ public final class PositionStore implements AutoCloseable
         cachedAccounts = new AsciiId[cacheCapacity];
         cachedSymbols = new AsciiId[cacheCapacity];
         cached = new PositionValue[cacheCapacity];
+        empty.setFormat(PositionValue.FORMAT);
         empty.setLastFillPx(FixedPoint.NULL_VALUE);
         empty.setMarkPx(FixedPoint.NULL_VALUE);
         empty.setBaseLastFillPx(FixedPoint.NULL_VALUE);
@@ -127,7 +130,7 @@ public final class PositionStore implements AutoCloseable
 
         try
         {
-            verifyValueSize(file);
+            verifyLayout(file);
         }
         catch (final RuntimeException ex)
         {
@@ -458,11 +461,12 @@ public final class PositionStore implements AutoCloseable
 
     /**
      * Chronicle Map takes the layout of an existing file from the file, not from {@link PositionValue}: a file written
-     * with another layout would be read as garbage and written past its entries. Refuse it: compare the file's value
-     * size (from its size marshaller, which answers even for an empty file, and from an entry if there is one) with
-     * this version's, without writing anything.
+     * with another layout would be read as garbage and written past its entries. Refuse it without writing anything:
+     * compare the file's value size (from its size marshaller, which answers even for an empty file) with this
+     * version's, and the {@link PositionValue#FORMAT} of an entry if there is one (a layout of the same size with its
+     * fields elsewhere).
      */
-    private void verifyValueSize(final File file)
+    private void verifyLayout(final File file)
     {
         final long expectedSize = ((Byteable)value).maxSize();
         if (map instanceof VanillaChronicleMap<?, ?, ?> vanilla)
@@ -475,16 +479,26 @@ public final class PositionStore implements AutoCloseable
             }
         }
 
-        final long[] storedSize = {expectedSize};
+        final long[] stored = {expectedSize, PositionValue.FORMAT};
+        final PositionValue reader = Values.newNativeReference(PositionValue.class);
         map.forEachEntryWhile(
             (entry) ->
             {
-                storedSize[0] = entry.value().size();
+                stored[0] = entry.value().size();
+                if (stored[0] == expectedSize)
+                {
+                    stored[1] = entry.value().getUsing(reader).getFormat();
+                }
                 return false;
             });
-        if (storedSize[0] != expectedSize)
+        if (stored[0] != expectedSize)
         {
-            throw new IllegalStateException(otherVersion(file, storedSize[0] + "-byte positions, not " + expectedSize));
+            throw new IllegalStateException(otherVersion(file, stored[0] + "-byte positions, not " + expectedSize));
+        }
+        if (stored[1] != PositionValue.FORMAT)
+        {
+            throw new IllegalStateException(otherVersion(file, "positions of format " + Long.toHexString(stored[1]) +
+                ", not " + Long.toHexString(PositionValue.FORMAT)));
         }
     }
 

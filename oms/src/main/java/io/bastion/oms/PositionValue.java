@@ -1,6 +1,7 @@
 package io.bastion.oms;
 
 import net.openhft.chronicle.values.Array;
+import net.openhft.chronicle.values.Group;
 
 /**
  * One position, per account and symbol, as stored off-heap in the positions Chronicle Map. Prices, quantities,
@@ -17,11 +18,30 @@ import net.openhft.chronicle.values.Array;
  *     oldest at {@code ledgerHead}, and the {@code base*} state of every older fill, folded in order.</li>
  * </ul>
  * See {@link PositionStore} for the rules.
+ * <p>
+ * This interface is the file format: the OMS writes positions and other processes (the admin console, tests, tools)
+ * read the same file. Every field is placed by its {@link Group} number, in that order, so every JVM lays the value
+ * out identically; without it Chronicle Values orders fields of the same size by reflection order, which differs
+ * between JVMs and runs, and two processes would read each other's fields under the wrong names. A change of layout
+ * takes a new {@link #FORMAT}.
  */
 public interface PositionValue
 {
     /** Fills kept per position for exact busts and corrections. */
     int LEDGER_CAPACITY = 128;
+
+    /**
+     * The value of {@link #getFormat()} in every position this layout writes: "BSTNPOS" and the layout's number. A file
+     * whose positions carry another is refused when opened.
+     */
+    long FORMAT = 0x4253544E504F5302L;
+
+    /** @return {@link #FORMAT} when written by this layout. */
+    @Group(0)
+    long getFormat();
+
+    /** @param value {@link #FORMAT}, set once when the position is created. */
+    void setFormat(long value);
 
     /**
      * @return the write sequence: odd while the OMS is writing the position, even when it is whole. A reader takes a
@@ -30,6 +50,7 @@ public interface PositionValue
     long getVolatileVersion();
 
     /** @return the write sequence, read plainly (by the only writer). */
+    @Group(1)
     long getVersion();
 
     /** @param value the write sequence, stored plainly (the odd value that opens a write). */
@@ -39,120 +60,140 @@ public interface PositionValue
     void setOrderedVersion(long value);
 
     /** @return bought minus sold quantity. */
+    @Group(2)
     long getNetQty();
 
     /** @param value bought minus sold quantity. */
     void setNetQty(long value);
 
     /** @return average cost of the open position, a price; 0 when flat. */
+    @Group(3)
     long getAvgCost();
 
     /** @param value average cost of the open position. */
     void setAvgCost(long value);
 
     /** @return realised P&amp;L. */
+    @Group(4)
     long getRealisedPnl();
 
     /** @param value realised P&amp;L. */
     void setRealisedPnl(long value);
 
     /** @return price of the last surviving fill, or {@link io.bastion.protocol.FixedPoint#NULL_VALUE}. */
+    @Group(5)
     long getLastFillPx();
 
     /** @param value price of the last surviving fill. */
     void setLastFillPx(long value);
 
     /** @return the mark price unrealised P&amp;L is computed against, or {@code NULL_VALUE}. */
+    @Group(6)
     long getMarkPx();
 
     /** @param value the mark price. */
     void setMarkPx(long value);
 
     /** @return true when the mark was set by a reference price since the last fill, false when it is a fill's. */
+    @Group(23)
     boolean getMarkExplicit();
 
     /** @param value true when the mark was set by a reference price since the last fill. */
     void setMarkExplicit(boolean value);
 
     /** @return quantity bought. */
+    @Group(7)
     long getBoughtQty();
 
     /** @param value quantity bought. */
     void setBoughtQty(long value);
 
     /** @return quantity sold. */
+    @Group(8)
     long getSoldQty();
 
     /** @param value quantity sold. */
     void setSoldQty(long value);
 
     /** @return notional bought. */
+    @Group(9)
     long getBoughtNotional();
 
     /** @param value notional bought. */
     void setBoughtNotional(long value);
 
     /** @return notional sold. */
+    @Group(10)
     long getSoldNotional();
 
     /** @param value notional sold. */
     void setSoldNotional(long value);
 
     /** @return number of surviving fills. */
+    @Group(11)
     long getFillCount();
 
     /** @param value number of surviving fills. */
     void setFillCount(long value);
 
     /** @return time of the last fill, bust, correction or mark, epoch nanoseconds. */
+    @Group(12)
     long getUpdatedNs();
 
     /** @param value time of the last fill, bust, correction or mark, epoch nanoseconds. */
     void setUpdatedNs(long value);
 
     /** @return busts and corrections of fills that had left the ledger, applied at the base. */
+    @Group(13)
     long getLateAdjustments();
 
     /** @param value busts and corrections of fills that had left the ledger. */
     void setLateAdjustments(long value);
 
     /** @return number of fills folded into the base state. */
+    @Group(14)
     long getFoldedFills();
 
     /** @param value number of fills folded into the base state. */
     void setFoldedFills(long value);
 
     /** @return net quantity of the folded fills. */
+    @Group(15)
     long getBaseNetQty();
 
     /** @param value net quantity of the folded fills. */
     void setBaseNetQty(long value);
 
     /** @return average cost after the folded fills. */
+    @Group(16)
     long getBaseAvgCost();
 
     /** @param value average cost after the folded fills. */
     void setBaseAvgCost(long value);
 
     /** @return realised P&amp;L of the folded fills. */
+    @Group(17)
     long getBaseRealisedPnl();
 
     /** @param value realised P&amp;L of the folded fills. */
     void setBaseRealisedPnl(long value);
 
     /** @return price of the last folded fill, or {@code NULL_VALUE}. */
+    @Group(18)
     long getBaseLastFillPx();
 
     /** @param value price of the last folded fill. */
     void setBaseLastFillPx(long value);
 
     /** @return ring index of the oldest fill in the ledger. */
+    @Group(21)
     int getLedgerHead();
 
     /** @param value ring index of the oldest fill in the ledger. */
     void setLedgerHead(int value);
 
     /** @return number of fills in the ledger. */
+    @Group(22)
     int getLedgerSize();
 
     /** @param value number of fills in the ledger. */
@@ -162,6 +203,7 @@ public interface PositionValue
      * @param index ring index.
      * @return quantity of a fill in the ledger, positive for a buy, negative for a sell.
      */
+    @Group(19)
     long getLedgerQtyAt(int index);
 
     /**
@@ -175,6 +217,7 @@ public interface PositionValue
      * @param index ring index.
      * @return price of a fill in the ledger.
      */
+    @Group(20)
     long getLedgerPxAt(int index);
 
     /**

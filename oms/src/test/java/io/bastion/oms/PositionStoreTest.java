@@ -20,6 +20,7 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 import static io.bastion.protocol.FixedPoint.NULL_VALUE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -506,16 +507,7 @@ class PositionStoreTest
     {
         fill(Side.BUY, "100", "10", T1);
         store.close();
-        try (ChronicleMap<CharSequence, PositionValue> raw = ChronicleMap.of(CharSequence.class, PositionValue.class)
-            .averageKeySize(24).entries(1_000).createPersistedTo(file);
-            ExternalMapQueryContext<CharSequence, PositionValue, ?> context =
-                raw.queryContext(ACCOUNT + PositionStore.KEY_SEPARATOR + SYMBOL))
-        {
-            context.writeLock().lock();
-            final PositionValue crashed = context.entry().value().getUsing(
-                Values.newNativeReference(PositionValue.class));
-            crashed.setVersion(crashed.getVersion() + 1);
-        }
+        writeRaw((crashed) -> crashed.setVersion(crashed.getVersion() + 1));
         store = new PositionStore(file, 1_000);
 
         final IllegalStateException ex = assertThrows(IllegalStateException.class, () -> store.readAll());
@@ -578,6 +570,36 @@ class PositionStoreTest
             assertTrue(ex.getMessage().contains("another version of Bastion wrote it"), ex.getMessage());
         }
         store = new PositionStore(file, 1_000);
+    }
+
+    @Test
+    void shouldRefuseAFileWhosePositionsCarryAnotherFormat() throws Exception
+    {
+        fill(Side.BUY, "100", "10", T1);
+        store.close();
+        writeRaw((position) -> position.setFormat(PositionValue.FORMAT - 1));
+
+        final IllegalStateException ex = assertThrows(IllegalStateException.class,
+            () -> new PositionStore(file, 1_000).close());
+        assertTrue(ex.getMessage().contains("holds positions of format 4253544e504f5301, not 4253544e504f5302"),
+            ex.getMessage());
+        assertTrue(ex.getMessage().contains("another version of Bastion wrote it"), ex.getMessage());
+        store = new PositionStore(dir.resolve("fresh.cmap").toFile(), 1_000);
+    }
+
+    /**
+     * Change the stored ACME/AAPL position behind the store's back, through Chronicle Map itself (the store is closed).
+     */
+    private void writeRaw(final Consumer<PositionValue> change) throws IOException
+    {
+        try (ChronicleMap<CharSequence, PositionValue> raw = ChronicleMap.of(CharSequence.class, PositionValue.class)
+            .averageKeySize(24).entries(1_000).createPersistedTo(file);
+            ExternalMapQueryContext<CharSequence, PositionValue, ?> context =
+                raw.queryContext(ACCOUNT + PositionStore.KEY_SEPARATOR + SYMBOL))
+        {
+            context.writeLock().lock();
+            change.accept(context.entry().value().getUsing(Values.newNativeReference(PositionValue.class)));
+        }
     }
 
     /** A layout an older version might have written. */
