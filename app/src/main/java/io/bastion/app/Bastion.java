@@ -130,8 +130,6 @@ public final class Bastion implements AutoCloseable
             AgentRunner.startOnThread(auditRunner);
         }
 
-        final OmsContext omsContext = config.applyTo(new OmsContext().aeron(aeron)).conclude();
-        oms = new OmsAgent(omsContext);
 
         if (config.venueSimEnabled())
         {
@@ -155,6 +153,10 @@ public final class Bastion implements AutoCloseable
             .onInboundPublished(omsIdle instanceof WakeableIdleStrategy ? ((WakeableIdleStrategy)omsIdle)::wake :
                 () -> {})
             .conclude();
+
+        final OmsContext omsContext = config.applyTo(new OmsContext().aeron(aeron));
+        config.defaultAccounts(gatewayContext.sessionRegistry()::sessionId).forEach(omsContext::defaultAccount);
+        oms = new OmsAgent(omsContext.conclude());
         gateway = new FixGateway(gatewayContext);
 
         if (config.sharedCoreThread())

@@ -7,10 +7,13 @@ import io.bastion.oms.OmsConfiguration;
 import io.bastion.oms.OmsContext;
 import io.bastion.oms.VenueRules;
 import io.bastion.protocol.FixedPoint;
-import io.bastion.risk.RiskLimits;
+import io.bastion.risk.InvalidLimitsException;
+import io.bastion.risk.LimitSet;
+import io.bastion.risk.LimitSetParser;
 import io.bastion.sbe.OrdType;
 import io.bastion.sbe.TimeInForce;
 import quickfix.ConfigError;
+import quickfix.SessionID;
 import quickfix.SessionSettings;
 
 import java.io.IOException;
@@ -25,10 +28,14 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.ToIntFunction;
 
 /**
  * A configuration directory, loaded and checked: {@code bastion.properties} (everything but FIX sessions) plus the
@@ -39,6 +46,10 @@ public final class BastionConfig
 {
     /** Everything that is not a FIX session. */
     public static final String PROPERTIES_FILE = "bastion.properties";
+    /** Risk limits ({@code risk.*} settings); optional, they may also be in {@link #PROPERTIES_FILE}. */
+    public static final String RISK_FILE = "risk.properties";
+    /** Client session setting: the account of orders that carry no Account (1). */
+    public static final String DEFAULT_ACCOUNT_SETTING = "DefaultAccount";
     /** Client sessions, QuickFIX/J format. */
     public static final String CLIENTS_FILE = "clients.cfg";
     /** Venue sessions, QuickFIX/J format. */
@@ -88,7 +99,30 @@ public final class BastionConfig
      */
     public static BastionConfig load(final Path directory)
     {
-        final Path file = directory.resolve(PROPERTIES_FILE);
+        final Properties properties = read(directory.resolve(PROPERTIES_FILE));
+        final Path riskFile = directory.resolve(RISK_FILE);
+        if (Files.exists(riskFile))
+        {
+            final Properties risk = read(riskFile);
+            for (final String key : risk.stringPropertyNames())
+            {
+                if (!key.startsWith(LimitSetParser.PREFIX))
+                {
+                    throw new IllegalArgumentException(riskFile + ": " + key + " is not a risk setting (risk.*)");
+                }
+                if (properties.containsKey(key))
+                {
+                    throw new IllegalArgumentException(riskFile + ": " + key + " is also set in " + PROPERTIES_FILE +
+                        "; set it in one place");
+                }
+                properties.setProperty(key, risk.getProperty(key));
+            }
+        }
+        return new BastionConfig(directory, properties);
+    }
+
+    private static Properties read(final Path file)
+    {
         final Properties properties = new Properties();
         try (InputStream in = Files.newInputStream(file))
         {
@@ -98,7 +132,7 @@ public final class BastionConfig
         {
             throw new UncheckedIOException("cannot read " + file, ex);
         }
-        return new BastionConfig(directory, properties);
+        return properties;
     }
 
     /**
@@ -260,6 +294,58 @@ public final class BastionConfig
     }
 
     /**
+     * @return the risk limits of {@code risk.*}, version 1.
+     * @throws IllegalArgumentException naming every bad setting.
+     */
+    public LimitSet limits()
+    {
+        final Map<String, String> settings = new TreeMap<>();
+        for (final String key : properties.stringPropertyNames())
+        {
+            settings.put(key, properties.getProperty(key));
+        }
+        try
+        {
+            return new LimitSetParser(list(OmsConfiguration.SYMBOLS_PROP), venues()).parse(settings);
+        }
+        catch (final InvalidLimitsException ex)
+        {
+            throw new IllegalArgumentException(directory.resolve(RISK_FILE) + " (or " + PROPERTIES_FILE +
+                "): invalid risk limits: " + ex.getMessage(), ex);
+        }
+    }
+
+    /**
+     * The default account of each client session that sets {@link #DEFAULT_ACCOUNT_SETTING}, by the session's number.
+     *
+     * @param sessionNumber the number of a client session by its name (such as {@code FIX.4.4:BASTION->CLIENT1}).
+     * @return session number to account.
+     */
+    public Map<Integer, String> defaultAccounts(final ToIntFunction<String> sessionNumber)
+    {
+        final SessionSettings settings = clientSettings();
+        final Map<Integer, String> accounts = new TreeMap<>();
+        final Iterator<SessionID> sessions = settings.sectionIterator();
+        while (sessions.hasNext())
+        {
+            final SessionID session = sessions.next();
+            try
+            {
+                if (settings.isSetting(session, DEFAULT_ACCOUNT_SETTING))
+                {
+                    accounts.put(sessionNumber.applyAsInt(session.toString()),
+                        settings.getString(session, DEFAULT_ACCOUNT_SETTING).trim());
+                }
+            }
+            catch (final ConfigError ex)
+            {
+                throw new IllegalArgumentException(directory.resolve(CLIENTS_FILE) + ": " + ex.getMessage(), ex);
+            }
+        }
+        return accounts;
+    }
+
+    /**
      * Apply the {@code oms.*} and {@code risk.*} properties.
      *
      * @param context the OMS context to fill.
@@ -269,15 +355,12 @@ public final class BastionConfig
     {
         context.venueNames(venues())
             .symbols(list(OmsConfiguration.SYMBOLS_PROP))
-            .defaultAccount(properties.getProperty(
-                OmsConfiguration.DEFAULT_ACCOUNT_PROP, OmsConfiguration.DEFAULT_ACCOUNT_DEFAULT).trim())
             .orderCapacity((int)longValue(OmsConfiguration.ORDER_CAPACITY_PROP,
                 OmsConfiguration.ORDER_CAPACITY_DEFAULT))
             .positionEntries(longValue(OmsConfiguration.POSITION_ENTRIES_PROP,
                 OmsConfiguration.POSITION_ENTRIES_DEFAULT))
             .positionsFile(positionsFile().toFile())
-            .riskLimits(new RiskLimits(
-                decimal(OmsConfiguration.MAX_ORDER_QTY_PROP), decimal(OmsConfiguration.MAX_ORDER_NOTIONAL_PROP)));
+            .limits(limits());
 
         final String defaultVenue = properties.getProperty(OmsConfiguration.DEFAULT_VENUE_PROP, "").trim();
         context.defaultVenue(defaultVenue.isEmpty() ? null : defaultVenue);
@@ -405,21 +488,6 @@ public final class BastionConfig
         {
             throw invalid(key, value, "a whole number");
         }
-    }
-
-    private long decimal(final String key)
-    {
-        final String value = properties.getProperty(key);
-        if (value == null || value.isBlank())
-        {
-            return FixedPoint.NULL_VALUE;
-        }
-        final long mantissa = FixedPoint.parse(value.trim());
-        if (mantissa == FixedPoint.INVALID || mantissa <= 0)
-        {
-            throw invalid(key, value, "a positive decimal with at most 8 decimal places");
-        }
-        return mantissa;
     }
 
     private boolean bool(final String key, final boolean defaultValue)

@@ -38,12 +38,6 @@ public final class OmsConfiguration
     /** Property: venue for symbols without a route and orders without ExDestination. */
     public static final String DEFAULT_VENUE_PROP = "oms.defaultVenue";
 
-    /** Property: account given to orders that carry none. */
-    public static final String DEFAULT_ACCOUNT_PROP = "oms.defaultAccount";
-
-    /** Default of {@link #DEFAULT_ACCOUNT_PROP}. */
-    public static final String DEFAULT_ACCOUNT_DEFAULT = "DEFAULT";
-
     /** Property: orders held in memory (working and recently finished). */
     public static final String ORDER_CAPACITY_PROP = "oms.orderCapacity";
 
@@ -94,12 +88,6 @@ public final class OmsConfiguration
 
     /** Prefix of per-venue properties. */
     public static final String VENUE_PROP_PREFIX = "venue.";
-
-    /** Property: largest quantity of one order. */
-    public static final String MAX_ORDER_QTY_PROP = "risk.maxOrderQty";
-
-    /** Property: largest notional of one limit order. */
-    public static final String MAX_ORDER_NOTIONAL_PROP = "risk.maxOrderNotional";
 
     private OmsConfiguration()
     {

@@ -2,7 +2,7 @@ package io.bastion.oms;
 
 import io.aeron.Aeron;
 import io.bastion.protocol.Streams;
-import io.bastion.risk.RiskLimits;
+import io.bastion.risk.LimitSet;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.SystemEpochNanoClock;
 
@@ -29,11 +29,11 @@ public final class OmsContext
     private final List<String> symbols = new ArrayList<>();
     private final Map<String, String> routes = new LinkedHashMap<>();
     private String defaultVenue;
-    private String defaultAccount = OmsConfiguration.DEFAULT_ACCOUNT_DEFAULT;
     private int orderCapacity = OmsConfiguration.ORDER_CAPACITY_DEFAULT;
     private File positionsFile;
     private long positionEntries = OmsConfiguration.POSITION_ENTRIES_DEFAULT;
-    private RiskLimits riskLimits = RiskLimits.NONE;
+    private LimitSet limits;
+    private final Map<Integer, String> defaultAccounts = new LinkedHashMap<>();
     private long idBase = -1;
     private final Map<String, VenueRules> venueRules = new LinkedHashMap<>();
     private LocalTime tradingDayEnd;
@@ -63,7 +63,17 @@ public final class OmsContext
         {
             requireLength(symbol, OmsConfiguration.SYMBOL_LENGTH, "symbol");
         }
-        requireLength(defaultAccount, OmsConfiguration.ACCOUNT_LENGTH, "default account");
+        require(limits != null, "risk limits are required (risk fails closed)");
+        for (final Map.Entry<Integer, String> entry : defaultAccounts.entrySet())
+        {
+            requireLength(entry.getValue(), OmsConfiguration.ACCOUNT_LENGTH, "default account");
+            require(limits.isKnown(limits.accounts().find(entry.getValue())), "client session " + entry.getKey() +
+                ": default account " + entry.getValue() + " is not in risk.accounts");
+        }
+        require(limits.symbols().names().equals(symbols),
+            "risk limits were built for symbols " + limits.symbols().names() + ", not " + symbols);
+        require(limits.venues().names().equals(venueNames),
+            "risk limits were built for venues " + limits.venues().names() + ", not " + venueNames);
         for (final Map.Entry<String, String> route : routes.entrySet())
         {
             require(symbols.contains(route.getKey()),
@@ -217,16 +227,20 @@ public final class OmsContext
         return this;
     }
 
-    /** @return account for orders without one. */
-    public String defaultAccount()
+    /** @return default account by client session number, for orders without Account (1). */
+    public Map<Integer, String> defaultAccounts()
     {
-        return defaultAccount;
+        return defaultAccounts;
     }
 
-    /** @param account account for orders without one. @return this. */
-    public OmsContext defaultAccount(final String account)
+    /**
+     * @param sessionId client session number.
+     * @param account   account its orders without Account (1) take.
+     * @return this.
+     */
+    public OmsContext defaultAccount(final int sessionId, final String account)
     {
-        this.defaultAccount = account;
+        defaultAccounts.put(sessionId, account);
         return this;
     }
 
@@ -269,16 +283,16 @@ public final class OmsContext
         return this;
     }
 
-    /** @return pre-trade limits. */
-    public RiskLimits riskLimits()
+    /** @return pre-trade limits in force at start (built for {@link #symbols()} and {@link #venueNames()}). */
+    public LimitSet limits()
     {
-        return riskLimits;
+        return limits;
     }
 
-    /** @param limits pre-trade limits. @return this. */
-    public OmsContext riskLimits(final RiskLimits limits)
+    /** @param limits pre-trade limits in force at start. @return this. */
+    public OmsContext limits(final LimitSet limits)
     {
-        this.riskLimits = limits;
+        this.limits = limits;
         return this;
     }
 

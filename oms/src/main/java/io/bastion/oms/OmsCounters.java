@@ -34,6 +34,7 @@ public final class OmsCounters
     long venueCommandRejects;
     long venueInformationalReports;
     long positionAdjustmentsUnmatched;
+    long ignoredReferencePrices;
 
     /** @return client NewOrderSingles received. */
     public long newOrders()
@@ -99,6 +100,12 @@ public final class OmsCounters
     public long unknownVenueReports()
     {
         return unknownVenueReports;
+    }
+
+    /** @return reference prices ignored: unknown symbol, not a positive price, or older than the one held. */
+    public long ignoredReferencePrices()
+    {
+        return ignoredReferencePrices;
     }
 
     /** @return venue reports that did not change an order (duplicates, late, unsupported types). */

@@ -11,13 +11,21 @@ import io.bastion.sbe.ClientNewOrderDecoder;
 import io.bastion.sbe.ClientReplaceDecoder;
 import io.bastion.sbe.ClientStatusRequestDecoder;
 import io.bastion.sbe.MessageHeaderDecoder;
+import io.bastion.sbe.ReferencePriceDecoder;
+import io.bastion.sbe.RiskLimitsUpdateDecoder;
 import io.bastion.sbe.SessionStatusDecoder;
+import io.bastion.sbe.SettingAction;
 import io.bastion.sbe.VenueCancelRejectDecoder;
 import io.bastion.sbe.VenueCommandRejectedDecoder;
 import io.bastion.sbe.VenueCommandType;
 import io.bastion.sbe.VenueExecutionDecoder;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Polls the OMS inbound stream, decodes each SBE message and calls an {@link OmsInboundHandler} with primitives.
@@ -37,6 +45,8 @@ public final class OmsInboundAdapter implements FragmentHandler
     private final VenueCancelRejectDecoder venueCancelReject = new VenueCancelRejectDecoder();
     private final SessionStatusDecoder sessionStatus = new SessionStatusDecoder();
     private final VenueCommandRejectedDecoder commandRejected = new VenueCommandRejectedDecoder();
+    private final ReferencePriceDecoder referencePrice = new ReferencePriceDecoder();
+    private final RiskLimitsUpdateDecoder limitsUpdate = new RiskLimitsUpdateDecoder();
 
     private final AsciiId clOrdId = new AsciiId(OmsConfiguration.CL_ORD_ID_LENGTH);
     private final AsciiId origClOrdId = new AsciiId(OmsConfiguration.CL_ORD_ID_LENGTH);
@@ -139,9 +149,52 @@ public final class OmsInboundAdapter implements FragmentHandler
                     sessionStatus.timestampNs());
                 break;
 
+            case ReferencePriceDecoder.TEMPLATE_ID:
+                referencePrice.wrap(buffer, bodyOffset, blockLength, version);
+                symbol.wrapFixed(buffer, bodyOffset + ReferencePriceDecoder.symbolEncodingOffset(),
+                    ReferencePriceDecoder.symbolLength());
+                handler.onReferencePrice(symbol, referencePrice.price(), referencePrice.timestampNs());
+                break;
+
+            case RiskLimitsUpdateDecoder.TEMPLATE_ID:
+                onRiskLimitsUpdate(buffer, bodyOffset, blockLength, version);
+                break;
+
             default:
                 unknownMessages++;
         }
+    }
+
+    /**
+     * An admin command, rare: decoded into collections. A setting with an action this version does not know is passed
+     * as a change without value, which refuses the whole update.
+     */
+    private void onRiskLimitsUpdate(final DirectBuffer buffer, final int offset, final int blockLength, final int version)
+    {
+        final RiskLimitsUpdateDecoder d = limitsUpdate.wrap(buffer, offset, blockLength, version);
+        final long requestId = d.requestId();
+        final long expectedVersion = d.expectedVersion();
+        final Map<String, String> changes = new LinkedHashMap<>();
+        final Set<String> removals = new LinkedHashSet<>();
+        for (final RiskLimitsUpdateDecoder.SettingsDecoder setting : d.settings())
+        {
+            final SettingAction action = setting.action();
+            final String key = setting.key();
+            final String value = setting.value();
+            if (action == SettingAction.REMOVE)
+            {
+                removals.add(key);
+            }
+            else if (action == SettingAction.SET)
+            {
+                changes.put(key, value);
+            }
+            else
+            {
+                changes.put(key, null);
+            }
+        }
+        handler.onRiskLimitsUpdate(requestId, expectedVersion, changes, removals, d.requestedBy());
     }
 
     private void onNewOrder(final DirectBuffer buffer, final int offset, final int blockLength, final int version)

@@ -15,6 +15,9 @@ import io.bastion.sbe.TimeInForce;
 import io.bastion.sbe.VenueCommandType;
 import org.agrona.DirectBuffer;
 
+import java.util.Map;
+import java.util.Set;
+
 /**
  * What the OMS receives, decoded to primitives by {@link OmsInboundAdapter}. Identifier arguments are reused between
  * calls: copy what must outlive the call. Prices and quantities are fixed-point mantissas (exponent -8), with
@@ -213,4 +216,25 @@ public interface OmsInboundHandler
      * @param timestampNs when.
      */
     void onSessionStatus(int sessionId, int venueId, SessionRole role, SessionState state, long timestampNs);
+
+    /**
+     * The latest reference price of an instrument, from market data.
+     *
+     * @param symbol      instrument.
+     * @param price       price mantissa.
+     * @param timestampNs when the source took it, epoch nanoseconds.
+     */
+    void onReferencePrice(AsciiId symbol, long price, long timestampNs);
+
+    /**
+     * An admin command changing risk settings: applied whole between two messages, or refused whole.
+     *
+     * @param requestId       echoed in the result.
+     * @param expectedVersion version the change was made against, or 0 for whatever is in force.
+     * @param changes         settings to set.
+     * @param removals        settings to remove.
+     * @param requestedBy     who asked.
+     */
+    void onRiskLimitsUpdate(
+        long requestId, long expectedVersion, Map<String, String> changes, Set<String> removals, String requestedBy);
 }

@@ -8,6 +8,7 @@ import io.bastion.sbe.CxlRejResponseTo;
 import io.bastion.sbe.ExecRestatementReason;
 import io.bastion.sbe.ExecType;
 import io.bastion.sbe.MessageHeaderEncoder;
+import io.bastion.sbe.RiskLimitsUpdateResultEncoder;
 import io.bastion.sbe.OrdRejReason;
 import io.bastion.sbe.OrdStatus;
 import io.bastion.sbe.VenueCancelEncoder;
@@ -35,6 +36,7 @@ public final class OmsPublisher
     private final VenueNewOrderEncoder venueNewOrder = new VenueNewOrderEncoder();
     private final VenueCancelEncoder venueCancel = new VenueCancelEncoder();
     private final VenueReplaceEncoder venueReplace = new VenueReplaceEncoder();
+    private final RiskLimitsUpdateResultEncoder limitsResult = new RiskLimitsUpdateResultEncoder();
     private long failedCount;
 
     /**
@@ -116,6 +118,24 @@ public final class OmsPublisher
         putOrClear(lastMkt, base + ClientExecutionReportEncoder.lastMktEncodingOffset(),
             ClientExecutionReportEncoder.lastMktLength());
         e.putText(text, 0, Math.min(textLength, Streams.MAX_TEXT_LENGTH));
+        return offer(MessageHeaderEncoder.ENCODED_LENGTH + e.encodedLength());
+    }
+
+    /**
+     * Answer a risk limits update.
+     *
+     * @param requestId the request's identifier.
+     * @param accepted  true when it took effect.
+     * @param version   the version in force after it.
+     * @param reason    why it was refused, empty when accepted; cut to {@link Streams#MAX_TEXT_LENGTH} characters.
+     * @return false if it could not be published.
+     */
+    public boolean riskLimitsUpdateResult(
+        final long requestId, final boolean accepted, final long version, final String reason)
+    {
+        final RiskLimitsUpdateResultEncoder e = limitsResult.wrapAndApplyHeader(buffer, 0, header);
+        e.requestId(requestId).accepted((short)(accepted ? 1 : 0)).version(version);
+        e.reason(reason.length() > Streams.MAX_TEXT_LENGTH ? reason.substring(0, Streams.MAX_TEXT_LENGTH) : reason);
         return offer(MessageHeaderEncoder.ENCODED_LENGTH + e.encodedLength());
     }
 

@@ -24,6 +24,10 @@ final class Order
     int index = -1;
     long orderId;
     int venueId;
+    /** Index in the risk limits' accounts ({@link io.bastion.risk.NameIndex#MISSING} when unknown). */
+    int accountIndex = -1;
+    /** Index in the risk limits' symbols. */
+    int symbolIndex = -1;
     Side side;
     OrdType ordType;
     TimeInForce timeInForce;

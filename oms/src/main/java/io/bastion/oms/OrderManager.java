@@ -1,7 +1,12 @@
 package io.bastion.oms;
 
 import io.bastion.protocol.FixedPoint;
+import io.bastion.risk.InvalidLimitsException;
+import io.bastion.risk.LimitSet;
+import io.bastion.risk.LimitSetParser;
+import io.bastion.risk.NameIndex;
 import io.bastion.risk.PreTradeRisk;
+import io.bastion.risk.ReferencePrices;
 import io.bastion.risk.RiskControl;
 import io.bastion.sbe.CommandRejectSource;
 import io.bastion.sbe.CxlRejReason;
@@ -17,6 +22,7 @@ import io.bastion.sbe.Side;
 import io.bastion.sbe.TimeInForce;
 import io.bastion.sbe.VenueCommandType;
 import org.agrona.DirectBuffer;
+import org.agrona.collections.Int2ObjectHashMap;
 import org.agrona.collections.Object2IntHashMap;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.slf4j.Logger;
@@ -27,6 +33,8 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The order state machine, following the FIX order state change matrices (FIX 4.4 Volume 4, Appendix D) towards
@@ -49,6 +57,9 @@ public final class OrderManager implements OmsInboundHandler
     private final OrderStore orders;
     private final OmsPublisher publisher;
     private final PreTradeRisk risk;
+    private final LimitSetParser limitSetParser;
+    private boolean configuredPricesTaken;
+    private final Int2ObjectHashMap<AsciiId> defaultAccounts = new Int2ObjectHashMap<>();
     private final PositionStore positions;
     private final AsciiId[] venueNames;
     private final boolean[] venueLoggedOn;
@@ -59,7 +70,6 @@ public final class OrderManager implements OmsInboundHandler
     private final Object2IntHashMap<AsciiId> venueIdByName;
     private final Object2IntHashMap<AsciiId> routeBySymbol;
     private final int defaultVenueId;
-    private final AsciiId defaultAccount;
     private final LocalTime tradingDayEnd;
     private final ZoneId tradingZone;
     private final Order scratch = new Order();
@@ -89,7 +99,8 @@ public final class OrderManager implements OmsInboundHandler
         this.publisher = publisher;
         this.positions = positions;
         this.orders = new OrderStore(context.orderCapacity());
-        this.risk = new PreTradeRisk(context.riskLimits());
+        this.risk = new PreTradeRisk(context.limits(), new ReferencePrices(context.symbols().size()));
+        this.limitSetParser = new LimitSetParser(context.symbols(), context.venueNames());
         this.nextId = context.idBase();
         this.nextVenueClOrdId = context.idBase();
         this.tradingDayEnd = context.tradingDayEnd();
@@ -130,7 +141,7 @@ public final class OrderManager implements OmsInboundHandler
             routeBySymbol.put(AsciiId.of(symbol), venue == null ? NO_VENUE : names.indexOf(venue));
         }
         defaultVenueId = context.defaultVenue() == null ? NO_VENUE : names.indexOf(context.defaultVenue());
-        defaultAccount = AsciiId.of(context.defaultAccount());
+        context.defaultAccounts().forEach((sessionId, account) -> defaultAccounts.put(sessionId, AsciiId.of(account)));
         scratch.reset();
     }
 
@@ -142,6 +153,11 @@ public final class OrderManager implements OmsInboundHandler
     public void nowNs(final long nowNs)
     {
         this.nowNs = nowNs;
+        if (!configuredPricesTaken)
+        {
+            configuredPricesTaken = true;
+            risk.referencePrices().takeConfigured(risk.limits(), null, nowNs);
+        }
         if (nextDayEndNs == 0 && tradingDayEnd != null)
         {
             nextDayEndNs = nextDayEndAfter(nowNs);
@@ -600,6 +616,58 @@ public final class OrderManager implements OmsInboundHandler
     /**
      * {@inheritDoc}
      */
+    public void onRiskLimitsUpdate(
+        final long requestId,
+        final long expectedVersion,
+        final Map<String, String> changes,
+        final Set<String> removals,
+        final String requestedBy)
+    {
+        final LimitSet current = risk.limits();
+        if (expectedVersion != 0 && expectedVersion != current.version())
+        {
+            LOG.warn("risk limits update {} by {} refused: made against version {}, version {} is in force",
+                requestId, requestedBy, expectedVersion, current.version());
+            publisher.riskLimitsUpdateResult(requestId, false, current.version(), "stale: made against version " +
+                expectedVersion + ", version " + current.version() + " is in force");
+            return;
+        }
+        try
+        {
+            final LimitSet next = limitSetParser.update(current, changes, removals);
+            risk.limits(next);
+            risk.referencePrices().takeConfigured(next, current, nowNs);
+            LOG.info("risk limits version {} in force, by {} (request {}): set {}, removed {}", next.version(),
+                requestedBy, requestId, changes, removals);
+            publisher.riskLimitsUpdateResult(requestId, true, next.version(), "");
+        }
+        catch (final InvalidLimitsException ex)
+        {
+            LOG.warn("risk limits update {} by {} refused, version {} stays in force: {}", requestId, requestedBy,
+                current.version(), ex.getMessage());
+            publisher.riskLimitsUpdateResult(requestId, false, current.version(), ex.getMessage());
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void onReferencePrice(final AsciiId symbol, final long price, final long timestampNs)
+    {
+        final int symbolIndex = risk.limits().symbols().find(symbol);
+        final ReferencePrices prices = risk.referencePrices();
+        if (symbolIndex == NameIndex.MISSING || price == FixedPoint.NULL_VALUE || price <= 0 ||
+            timestampNs < prices.timeNs(symbolIndex))
+        {
+            counters.ignoredReferencePrices++;
+            return;
+        }
+        prices.update(symbolIndex, price, timestampNs);
+    }
+
+    /**
+     * {@inheritDoc}
+     */
     public void onSessionStatus(
         final int sessionId, final int venueId, final SessionRole role, final SessionState state, final long timestampNs)
     {
@@ -724,7 +792,8 @@ public final class OrderManager implements OmsInboundHandler
         {
             return textLength;
         }
-        final RiskControl control = risk.checkNewOrder(orderQty, isPriced(ordType) ? price : stopPx);
+        final RiskControl control = risk.checkOrder(order.accountIndex, order.symbolIndex, order.venueId, orderQty,
+            isPriced(ordType) ? price : FixedPoint.NULL_VALUE, isStop(ordType) ? stopPx : FixedPoint.NULL_VALUE, nowNs);
         if (control != RiskControl.NONE)
         {
             return riskText(order);
@@ -1376,11 +1445,14 @@ public final class OrderManager implements OmsInboundHandler
             return rejectNew(order, venueError, textLength);
         }
 
-        final RiskControl control = risk.checkNewOrder(order.orderQty, isPriced(order.ordType) ? order.price :
-            order.stopPx);
+        final LimitSet limits = risk.limits();
+        order.accountIndex = order.account.isEmpty() ? NameIndex.MISSING : limits.accounts().find(order.account);
+        order.symbolIndex = limits.symbols().find(order.symbol);
+        final RiskControl control = risk.checkOrder(order.accountIndex, order.symbolIndex, venueId, order.orderQty,
+            order.price, order.stopPx, nowNs);
         if (control != RiskControl.NONE)
         {
-            return rejectNew(order, OrdRejReason.ORDER_EXCEEDS_LIMIT, riskText(order));
+            return rejectNew(order, control.ordRejReason(), riskText(order));
         }
 
         if (!venueLoggedOn[venueId])
@@ -1483,6 +1555,10 @@ public final class OrderManager implements OmsInboundHandler
 
     private int riskText(final Order order)
     {
+        if (order.account.isEmpty())
+        {
+            return put(0, "UNKNOWN_ACCOUNT: no Account (1), and the session has no DefaultAccount");
+        }
         int length = risk.formatLastRejection(text, 0);
         length += put(length, " (account ");
         length += order.account.putBytes(text, length);
@@ -1522,7 +1598,15 @@ public final class OrderManager implements OmsInboundHandler
         order.price = price;
         order.stopPx = stopPx;
         order.expireTimeNs = expireTimeNs;
-        order.account.set(account.isEmpty() ? defaultAccount : account);
+        if (account.isEmpty())
+        {
+            final AsciiId sessionDefault = defaultAccounts.get(sessionId);
+            order.account.set(sessionDefault == null ? account : sessionDefault);
+        }
+        else
+        {
+            order.account.set(account);
+        }
         order.symbol.set(symbol);
         order.state = OrderState.PENDING_NEW;
         return order;

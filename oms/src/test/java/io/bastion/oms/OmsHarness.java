@@ -6,7 +6,6 @@ import io.aeron.Subscription;
 import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
 import io.bastion.protocol.FixedPoint;
-import io.bastion.risk.RiskLimits;
 import io.bastion.sbe.ClientCancelDecoder;
 import io.bastion.sbe.ClientCancelEncoder;
 import io.bastion.sbe.ClientCancelRejectDecoder;
@@ -26,6 +25,10 @@ import io.bastion.sbe.OrdStatus;
 import io.bastion.sbe.OrdType;
 import io.bastion.sbe.SessionRole;
 import io.bastion.sbe.SessionState;
+import io.bastion.sbe.ReferencePriceEncoder;
+import io.bastion.sbe.RiskLimitsUpdateEncoder;
+import io.bastion.sbe.RiskLimitsUpdateResultDecoder;
+import io.bastion.sbe.SettingAction;
 import io.bastion.sbe.SessionStatusEncoder;
 import io.bastion.sbe.Side;
 import io.bastion.sbe.TimeInForce;
@@ -74,6 +77,10 @@ final class OmsHarness implements AutoCloseable
     record CancelReject(
         int sessionId, long orderId, OrdStatus ordStatus, CxlRejResponseTo responseTo, CxlRejReason reason,
         String clOrdId, String origClOrdId, String text)
+    {
+    }
+
+    record LimitsResult(long requestId, boolean accepted, long version, String reason)
     {
     }
 
@@ -137,7 +144,8 @@ final class OmsHarness implements AutoCloseable
             .positionsFile(positionsFile)
             .orderCapacity(1024)
             .idBase(1000)
-            .riskLimits(new RiskLimits(units(10_000), units(5_000_000)));
+            .defaultAccount(CLIENT_SESSION, "DEFAULT")
+            .limits(TestLimits.wide(List.of("AAPL", "MSFT", "IBM"), List.of("SIM", "OTHER"), "10000", "5000000"));
         configure.accept(context);
         oms = new OmsAgent(context.conclude());
         await(() -> inbound.isConnected() && outbound.isConnected());
@@ -175,6 +183,34 @@ final class OmsHarness implements AutoCloseable
         send(e.encodedLength());
     }
 
+    /**
+     * @param settings "risk.key=value" to set, "-risk.key" to remove.
+     */
+    void riskLimitsUpdate(
+        final long requestId, final long expectedVersion, final String requestedBy, final String... settings)
+    {
+        final RiskLimitsUpdateEncoder e = new RiskLimitsUpdateEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder);
+        e.requestId(requestId).expectedVersion(expectedVersion);
+        final RiskLimitsUpdateEncoder.SettingsEncoder group = e.settingsCount(settings.length);
+        for (final String setting : settings)
+        {
+            final boolean remove = setting.startsWith("-");
+            final int equals = setting.indexOf('=');
+            group.next().action(remove ? SettingAction.REMOVE : SettingAction.SET)
+                .key(remove ? setting.substring(1) : setting.substring(0, equals))
+                .value(remove ? "" : setting.substring(equals + 1));
+        }
+        e.requestedBy(requestedBy);
+        send(e.encodedLength());
+    }
+
+    void referencePrice(final String symbol, final long price, final long timestampNs)
+    {
+        final ReferencePriceEncoder e = new ReferencePriceEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder);
+        e.symbol(symbol).price(price).timestampNs(timestampNs);
+        send(e.encodedLength());
+    }
+
     void newOrder(
         final String clOrdId, final Side side, final OrdType ordType, final long qty, final long price,
         final String symbol, final String exDestination, final String account, final boolean possResend)
@@ -188,8 +224,25 @@ final class OmsHarness implements AutoCloseable
         final long price, final long stopPx, final long expireTimeNs, final String symbol, final String exDestination,
         final String account, final boolean possResend)
     {
+        newOrder(CLIENT_SESSION, clOrdId, side, ordType, timeInForce, qty, price, stopPx, expireTimeNs, symbol,
+            exDestination, account, possResend);
+    }
+
+    void newOrderFrom(
+        final int sessionId, final String clOrdId, final Side side, final OrdType ordType, final long qty,
+        final long price, final String symbol, final String account)
+    {
+        newOrder(sessionId, clOrdId, side, ordType, TimeInForce.DAY, qty, price, FixedPoint.NULL_VALUE, 0, symbol, "",
+            account, false);
+    }
+
+    private void newOrder(
+        final int sessionId, final String clOrdId, final Side side, final OrdType ordType,
+        final TimeInForce timeInForce, final long qty, final long price, final long stopPx, final long expireTimeNs,
+        final String symbol, final String exDestination, final String account, final boolean possResend)
+    {
         final ClientNewOrderEncoder e = new ClientNewOrderEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder);
-        e.sessionId(CLIENT_SESSION).sendingTimeNs(nowNs).side(side).ordType(ordType).timeInForce(timeInForce)
+        e.sessionId(sessionId).sendingTimeNs(nowNs).side(side).ordType(ordType).timeInForce(timeInForce)
             .possResend((short)(possResend ? 1 : 0)).orderQty(qty).price(price).stopPx(stopPx)
             .clOrdId(clOrdId).account(account).symbol(symbol).exDestination(exDestination)
             .expireTimeNs(expireTimeNs);
@@ -199,6 +252,13 @@ final class OmsHarness implements AutoCloseable
     void newLimit(final String clOrdId, final Side side, final long qty, final long price, final String symbol)
     {
         newOrder(clOrdId, side, OrdType.LIMIT, qty, price, symbol, "", "ACME", false);
+    }
+
+    void newLimit(
+        final String clOrdId, final Side side, final long qty, final long price, final String symbol,
+        final String account)
+    {
+        newOrder(clOrdId, side, OrdType.LIMIT, qty, price, symbol, "", account, false);
     }
 
     void cancel(final String clOrdId, final String origClOrdId, final String symbol)
@@ -430,6 +490,13 @@ final class OmsHarness implements AutoCloseable
                     .wrap(buffer, body, blockLength, version);
                 received.add(new CancelReject(d.sessionId(), d.orderId(), d.ordStatus(), d.responseTo(),
                     d.cxlRejReason(), d.clOrdId().trim(), d.origClOrdId().trim(), d.text()));
+                break;
+            }
+            case RiskLimitsUpdateResultDecoder.TEMPLATE_ID:
+            {
+                final RiskLimitsUpdateResultDecoder d = new RiskLimitsUpdateResultDecoder()
+                    .wrap(buffer, body, blockLength, version);
+                received.add(new LimitsResult(d.requestId(), d.accepted() == 1, d.version(), d.reason()));
                 break;
             }
             case VenueNewOrderDecoder.TEMPLATE_ID:

@@ -7,7 +7,6 @@ import io.bastion.oms.OmsHarness.VenueOrder;
 import io.bastion.oms.OmsHarness.VenueReplace;
 import io.bastion.protocol.FixedPoint;
 import io.bastion.protocol.Int128;
-import io.bastion.risk.RiskLimits;
 import io.bastion.sbe.CxlRejResponseTo;
 import io.bastion.sbe.ExecRestatementReason;
 import io.bastion.sbe.ExecType;
@@ -85,7 +84,7 @@ class OrderLifecyclePropertyTest
     {
         final Random random = new Random(seed);
         oms = new OmsHarness(OmsHarness.tempDir(),
-            context -> context.riskLimits(new RiskLimits(units(1_000_000), units(10_000_000_000L))));
+            context -> context.limits(TestLimits.wide(context.symbols(), context.venueNames(), "1000000", "10000000000")));
         try
         {
             for (int step = 0; step < STEPS; step++)

@@ -5,7 +5,6 @@ import io.bastion.oms.OmsHarness.ExecReport;
 import io.bastion.oms.OmsHarness.VenueCancel;
 import io.bastion.oms.OmsHarness.VenueOrder;
 import io.bastion.protocol.FixedPoint;
-import io.bastion.risk.RiskLimits;
 import io.bastion.sbe.CxlRejReason;
 import io.bastion.sbe.CxlRejResponseTo;
 import io.bastion.sbe.ExecType;
@@ -225,7 +224,8 @@ class OrderManagerTest
     @Test
     void shouldRejectEveryOrderWhenNoRiskLimitIsConfigured()
     {
-        oms.restartOms(context -> context.riskLimits(RiskLimits.NONE));
+        oms.restartOms(context -> context.limits(TestLimits.wide(context.symbols(), context.venueNames(), "1", "1",
+            "risk.maxOrderQty", "risk.maxOrderNotional")));
 
         assertRejected("AAPL", OrdType.LIMIT, units(1), units(1), "", OrdRejReason.ORDER_EXCEEDS_LIMIT,
             "MAX_ORDER_QTY: no limit configured (account ACME)");

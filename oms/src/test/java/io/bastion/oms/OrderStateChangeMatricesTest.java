@@ -7,7 +7,6 @@ import io.bastion.oms.OmsHarness.VenueOrder;
 import io.bastion.oms.OmsHarness.VenueReplace;
 import io.bastion.protocol.FixedPoint;
 import io.bastion.protocol.Int128;
-import io.bastion.risk.RiskLimits;
 import io.bastion.sbe.CommandRejectSource;
 import io.bastion.sbe.CxlRejReason;
 import io.bastion.sbe.CxlRejResponseTo;
@@ -61,7 +60,7 @@ class OrderStateChangeMatricesTest
     private void start(final Consumer<OmsContext> configure) throws Exception
     {
         oms = new OmsHarness(OmsHarness.tempDir(),
-            context -> configure.accept(context.riskLimits(new RiskLimits(units(20_000), units(10_000_000)))));
+            context -> configure.accept(context.limits(TestLimits.wide(context.symbols(), context.venueNames(), "20000", "10000000"))));
     }
 
     private VenueOrder newOrder(final String clOrdId, final long qty) throws Exception

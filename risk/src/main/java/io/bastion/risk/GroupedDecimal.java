@@ -4,8 +4,8 @@ import io.bastion.protocol.FixedPoint;
 import org.agrona.MutableDirectBuffer;
 
 /**
- * Formats fixed-point mantissas for people: thousands separators and a fixed number of decimals, truncated
- * ({@code 1,250,000.00}). Allocation free.
+ * Formats fixed-point mantissas for people, exactly: thousands separators, at least a given number of decimals and
+ * as many more as the value has ({@code 1,250,000.00}, {@code 1,000,000.005}, {@code 1,001}). Allocation free.
  */
 final class GroupedDecimal
 {
@@ -16,7 +16,7 @@ final class GroupedDecimal
     {
     }
 
-    static int format(final long mantissa, final int decimals, final MutableDirectBuffer buffer, final int offset)
+    static int format(final long mantissa, final int minDecimals, final MutableDirectBuffer buffer, final int offset)
     {
         int position = offset;
         long magnitude = mantissa;
@@ -43,12 +43,18 @@ final class GroupedDecimal
             }
         }
 
-        if (decimals > 0)
+        long fraction = magnitude % FixedPoint.SCALE;
+        int places = FixedPoint.DECIMALS;
+        while (places > minDecimals && fraction % 10 == 0)
         {
-            final long fraction = (magnitude % FixedPoint.SCALE) / POWERS_OF_TEN[FixedPoint.DECIMALS - decimals];
+            fraction /= 10;
+            places--;
+        }
+        if (places > 0)
+        {
             buffer.putByte(position++, (byte)'.');
-            long fractionDivisor = POWERS_OF_TEN[decimals - 1];
-            for (int i = 0; i < decimals; i++)
+            long fractionDivisor = POWERS_OF_TEN[places - 1];
+            for (int i = 0; i < places; i++)
             {
                 buffer.putByte(position++, (byte)('0' + (fraction / fractionDivisor) % 10));
                 fractionDivisor /= 10;

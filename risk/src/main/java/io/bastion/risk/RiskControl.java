@@ -1,14 +1,40 @@
 package io.bastion.risk;
 
+import io.bastion.sbe.OrdRejReason;
+
 /**
- * The pre-trade controls; {@link #NONE} means every control passed. The name is the prefix of a rejection's text.
+ * The pre-trade controls; {@link #NONE} means every control passed. The name is the prefix of a rejection's text, and
+ * each carries the FIX OrdRejReason (103) its rejections get.
  */
 public enum RiskControl
 {
     /** Every control passed. */
-    NONE,
+    NONE(OrdRejReason.NULL_VAL),
+    /** The account is not in the configuration (or the order has none and its session no default). */
+    UNKNOWN_ACCOUNT(OrdRejReason.UNKNOWN_ACCOUNT),
+    /** The account may not trade the instrument, or has no instrument permissions configured. */
+    NOT_PERMITTED(OrdRejReason.BROKER_OPTION),
+    /** The instrument is on the global or the account's restricted list. */
+    RESTRICTED(OrdRejReason.BROKER_OPTION),
     /** Order quantity above the maximum per order. */
-    MAX_ORDER_QTY,
-    /** Order notional (quantity times limit price) above the maximum per order. */
-    MAX_ORDER_NOTIONAL
+    MAX_ORDER_QTY(OrdRejReason.ORDER_EXCEEDS_LIMIT),
+    /** Order notional (quantity times limit, stop or reference price) above the maximum per order. */
+    MAX_ORDER_NOTIONAL(OrdRejReason.ORDER_EXCEEDS_LIMIT),
+    /** Limit price outside the band around the reference price, or no fresh reference price to check it against. */
+    PRICE_COLLAR(OrdRejReason.PRICE_EXCEEDS_CURRENT_PRICE_BAND);
+
+    private final OrdRejReason ordRejReason;
+
+    RiskControl(final OrdRejReason ordRejReason)
+    {
+        this.ordRejReason = ordRejReason;
+    }
+
+    /**
+     * @return the OrdRejReason (103) of a rejection by this control.
+     */
+    public OrdRejReason ordRejReason()
+    {
+        return ordRejReason;
+    }
 }

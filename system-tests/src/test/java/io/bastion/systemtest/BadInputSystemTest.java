@@ -99,6 +99,31 @@ class BadInputSystemTest
     }
 
     @Test
+    void shouldRejectAnAccountTheRiskLimitsDoNotKnowWithReasonFifteen() throws Exception
+    {
+        assertRejected(Orders.newOrder(id(), "GHOST", "AAPL", '1', '2', "10", "190"), 15,
+            "UNKNOWN_ACCOUNT: not configured (account GHOST)");
+    }
+
+    @Test
+    void shouldRejectALimitPriceOutsideTheCollarNamingTheBand() throws Exception
+    {
+        assertRejected(Orders.newOrder(id(), "ACME", "AAPL", '1', '2', "10", "209.01"), 99,
+            "PRICE_COLLAR: 209.01 outside 171.00 to 209.00 (reference 190.00) (account ACME)");
+    }
+
+    @Test
+    void shouldGiveAnOrderWithoutAccountTheSessionsDefaultAccount() throws Exception
+    {
+        final String clOrdId = id();
+        client.send(Orders.newOrder(clOrdId, null, "AAPL", '1', '2', "1", "180"));
+        final Message ack = client.awaitApp(MsgType.EXECUTION_REPORT);
+        assertEquals(clOrdId, ack.getString(11));
+        assertEquals('0', ack.getChar(150), "ExecType (150) New");
+        assertEquals("ACME", ack.getString(1), "Account (1) is CLIENT1's DefaultAccount");
+    }
+
+    @Test
     void shouldAnswerMissingSideWithSessionRejectAndKeepTrading() throws Exception
     {
         final Message order = Orders.newOrder(id(), "ACME", "AAPL", '1', '2', "10", "1");
@@ -159,7 +184,7 @@ class BadInputSystemTest
     private void assertStillTrading() throws Exception
     {
         final String clOrdId = id();
-        client.send(Orders.newOrder(clOrdId, "ACME", "AAPL", '1', '2', "1", "2"));
+        client.send(Orders.newOrder(clOrdId, "ACME", "AAPL", '1', '2', "1", "180"));
         final Message ack = client.awaitApp(MsgType.EXECUTION_REPORT);
         assertEquals(clOrdId, ack.getString(11));
         assertEquals('0', ack.getChar(150), "a valid order is still accepted");

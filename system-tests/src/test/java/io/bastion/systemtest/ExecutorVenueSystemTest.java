@@ -84,7 +84,7 @@ class ExecutorVenueSystemTest
     @Test
     void shouldAnswerACancelTheExecutorCannotTakeWithAnOrderCancelReject() throws Exception
     {
-        client.send(Orders.newOrder("E-2", "ACME", "AAPL", '1', '2', "100", "150"));
+        client.send(Orders.newOrder("E-2", "ACME", "AAPL", '1', '2', "100", "175"));
         assertReport(client.awaitApp("8"), "E-2", '0', '0', "100", "0", "100", "0", "0", "0");
 
         client.send(Orders.cancel("E-3", "E-2", "AAPL", '1'));
@@ -104,10 +104,10 @@ class ExecutorVenueSystemTest
     @Test
     void shouldAnswerAReplaceTheExecutorCannotTakeWithAnOrderCancelReject() throws Exception
     {
-        client.send(Orders.newOrder("E-4", "ACME", "AAPL", '1', '2', "100", "150"));
+        client.send(Orders.newOrder("E-4", "ACME", "AAPL", '1', '2', "100", "175"));
         assertReport(client.awaitApp("8"), "E-4", '0', '0', "100", "0", "100", "0", "0", "0");
 
-        client.send(VenueScenariosSystemTest.replace("E-5", "E-4", "200", "150"));
+        client.send(VenueScenariosSystemTest.replace("E-5", "E-4", "200", "175"));
         assertReport(client.awaitApp("8"), "E-5", 'E', 'E', "100", "0", "100", "0", "0", "0");
         final Message reject = client.awaitApp("9");
         assertEquals("E-5", reject.getString(11));

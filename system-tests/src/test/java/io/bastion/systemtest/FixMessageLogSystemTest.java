@@ -34,7 +34,7 @@ class FixMessageLogSystemTest
         {
             assertTrue(client.awaitLogon());
             VenueReady.await(client, "AAPL");
-            client.send(Orders.newOrder("LOG-1", "ACME", "AAPL", '1', '2', "5", "150"));
+            client.send(Orders.newOrder("LOG-1", "ACME", "AAPL", '1', '2', "5", "175"));
             assertEquals('0', client.awaitApp("8").getChar(150));
             assertEquals(0, bastion.faults());
         }

@@ -40,6 +40,9 @@ final class TestConfig
             config.copy(source, "clients.cfg", "SocketAcceptPort=9878", "SocketAcceptPort=" + config.clientPort);
             config.copy(source, "venues.cfg", "SocketConnectPort=9880", "SocketConnectPort=" + config.venuePort);
             config.copy(source, "venue-sim.cfg", "SocketAcceptPort=9880", "SocketAcceptPort=" + config.venuePort);
+            config.copy(source, "risk.properties", "risk.accounts=ACME,DEMO-ACCT", "risk.accounts=ACME,DEMO-ACCT,PROBE");
+            // VenueReady's probes rest far from the market (price 1): a collar of 100% lets them through.
+            config.withRisk("risk.account.PROBE.collarPercent=100");
             return config;
         }
         catch (final IOException ex)
@@ -56,9 +59,25 @@ final class TestConfig
      */
     TestConfig withProperties(final String... lines)
     {
+        return append("bastion.properties", lines);
+    }
+
+    /**
+     * Override risk settings of risk.properties (later keys win when a properties file is loaded).
+     *
+     * @param lines {@code risk.key=value} lines.
+     * @return this.
+     */
+    TestConfig withRisk(final String... lines)
+    {
+        return append("risk.properties", lines);
+    }
+
+    private TestConfig append(final String file, final String... lines)
+    {
         try
         {
-            Files.writeString(configDir.resolve("bastion.properties"),
+            Files.writeString(configDir.resolve(file),
                 System.lineSeparator() + String.join(System.lineSeparator(), lines) + System.lineSeparator(),
                 java.nio.file.StandardOpenOption.APPEND);
             return this;

@@ -8,7 +8,7 @@ import io.bastion.oms.OmsPublisher;
 import io.bastion.oms.OrderManager;
 import io.bastion.oms.PositionStore;
 import io.bastion.protocol.FixedPoint;
-import io.bastion.risk.RiskLimits;
+import io.bastion.risk.LimitSetParser;
 import io.bastion.sbe.ExecRestatementReason;
 import io.bastion.sbe.ExecType;
 import io.bastion.sbe.OrdRejReason;
@@ -26,6 +26,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The OMS core alone, with no I/O: an {@link OrderManager} with its real pre-trade risk checks and its real
@@ -136,7 +137,14 @@ public final class OmsCore implements AutoCloseable
             .positionsFile(dir.resolve(OmsConfiguration.POSITIONS_FILE_DEFAULT).toFile())
             .orderCapacity(orderCapacity)
             .idBase(ID_BASE)
-            .riskLimits(new RiskLimits(FixedPoint.ofUnits(10_000), FixedPoint.ofUnits(5_000_000)))
+            .limits(new LimitSetParser(List.of("AAPL", "MSFT", "IBM"), List.of("SIM", "OTHER")).parse(Map.of(
+                "risk.accounts", "ACME",
+                "risk.permittedSymbols", "*",
+                "risk.maxOrderQty", "10000",
+                "risk.maxOrderNotional", "5000000",
+                "risk.collarPercent", "10",
+                "risk.maxReferenceAgeMs", "86400000",
+                "risk.symbol.AAPL.referencePrice", "1.00")))
             .conclude();
 
         positions = new PositionStore(context.positionsFile(), context.positionEntries());

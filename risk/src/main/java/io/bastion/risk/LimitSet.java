@@ -1,0 +1,241 @@
+package io.bastion.risk;
+
+import io.bastion.protocol.FixedPoint;
+import org.agrona.collections.Long2ObjectHashMap;
+
+import java.util.SortedMap;
+
+/**
+ * One version of every risk limit, as the OMS applies it: immutable, so swapping one set for the next is atomic
+ * between two messages, and readers on other threads see a whole version. Built and validated by
+ * {@link LimitSetParser}; see there for the settings.
+ * <p>
+ * A numeric limit is resolved in two steps. The account's own value: set for the account and symbol, else for the
+ * account, else the global default. Then the instrument's and the venue's values, which cap every account: the
+ * tightest of the three applies. So an account may be given more or less room than the default, but never more than
+ * its instrument or venue allows. A limit nothing sets is {@link FixedPoint#NULL_VALUE}, and the control then rejects
+ * (risk fails closed). Lookups allocate nothing.
+ */
+public final class LimitSet
+{
+    private final long version;
+    private final NameIndex accounts;
+    private final boolean[] knownAccounts;
+    private final NameIndex symbols;
+    private final NameIndex venues;
+    private final long[] global;
+    private final long[][] byAccount;
+    private final long[][] bySymbol;
+    private final long[][] byVenue;
+    private final Long2ObjectHashMap<long[]> byAccountSymbol;
+    private final long[] tickSizes;
+    private final long[] referencePrices;
+    private final boolean[] restricted;
+    private final boolean[][] restrictedByAccount;
+    private final boolean[][] permittedByAccount;
+    private final SortedMap<String, String> settings;
+
+    LimitSet(
+        final long version,
+        final NameIndex accounts,
+        final boolean[] knownAccounts,
+        final NameIndex symbols,
+        final NameIndex venues,
+        final long[] global,
+        final long[][] byAccount,
+        final long[][] bySymbol,
+        final long[][] byVenue,
+        final Long2ObjectHashMap<long[]> byAccountSymbol,
+        final long[] tickSizes,
+        final long[] referencePrices,
+        final boolean[] restricted,
+        final boolean[][] restrictedByAccount,
+        final boolean[][] permittedByAccount,
+        final SortedMap<String, String> settings)
+    {
+        this.version = version;
+        this.accounts = accounts;
+        this.knownAccounts = knownAccounts;
+        this.symbols = symbols;
+        this.venues = venues;
+        this.global = global;
+        this.byAccount = byAccount;
+        this.bySymbol = bySymbol;
+        this.byVenue = byVenue;
+        this.byAccountSymbol = byAccountSymbol;
+        this.tickSizes = tickSizes;
+        this.referencePrices = referencePrices;
+        this.restricted = restricted;
+        this.restrictedByAccount = restrictedByAccount;
+        this.permittedByAccount = permittedByAccount;
+        this.settings = settings;
+    }
+
+    /**
+     * @return the version: 1 for the limits loaded at start, one more for each update that took effect.
+     */
+    public long version()
+    {
+        return version;
+    }
+
+    /**
+     * Every account this set or an earlier one knew, in a stable order: an account keeps its index across versions
+     * (orders refer to it), and one removed from the configuration stays in the index as not {@link #isKnown known}.
+     *
+     * @return the accounts.
+     */
+    public NameIndex accounts()
+    {
+        return accounts;
+    }
+
+    /**
+     * @param account an index from {@link #accounts()}, or {@link NameIndex#MISSING}.
+     * @return true when the account is configured in this version.
+     */
+    public boolean isKnown(final int account)
+    {
+        return account >= 0 && knownAccounts[account];
+    }
+
+    /**
+     * @return the instruments, in the OMS's order.
+     */
+    public NameIndex symbols()
+    {
+        return symbols;
+    }
+
+    /**
+     * @return the venues, in venue-id order.
+     */
+    public NameIndex venues()
+    {
+        return venues;
+    }
+
+    /**
+     * The limit that applies to an order: the account's value (account and symbol, else account, else global default)
+     * capped by the symbol's and the venue's.
+     *
+     * @param type    the limit.
+     * @param account account index.
+     * @param symbol  symbol index.
+     * @param venue   venue index.
+     * @return the limit, or {@link FixedPoint#NULL_VALUE} when no scope sets it.
+     */
+    public long limit(final LimitType type, final int account, final int symbol, final int venue)
+    {
+        final int i = type.ordinal();
+        final long[] override = byAccountSymbol.get(key(account, symbol));
+        long limit = override == null ? FixedPoint.NULL_VALUE : override[i];
+        if (limit == FixedPoint.NULL_VALUE)
+        {
+            limit = byAccount[account][i];
+            if (limit == FixedPoint.NULL_VALUE)
+            {
+                limit = global[i];
+            }
+        }
+        return tighter(tighter(limit, bySymbol[symbol][i]), byVenue[venue][i]);
+    }
+
+    /**
+     * @param symbol symbol index.
+     * @return its tick size, or {@link FixedPoint#NULL_VALUE} when not configured.
+     */
+    public long tickSize(final int symbol)
+    {
+        return tickSizes[symbol];
+    }
+
+    /**
+     * @param symbol symbol index.
+     * @return its configured start-of-day reference price (typically the previous close), or
+     * {@link FixedPoint#NULL_VALUE}.
+     */
+    public long referencePrice(final int symbol)
+    {
+        return referencePrices[symbol];
+    }
+
+    /**
+     * @param symbol symbol index.
+     * @return true when the symbol is on the global restricted list.
+     */
+    public boolean isRestricted(final int symbol)
+    {
+        return restricted[symbol];
+    }
+
+    /**
+     * @param account account index.
+     * @param symbol  symbol index.
+     * @return true when the symbol is on the account's own restricted list.
+     */
+    public boolean isRestrictedFor(final int account, final int symbol)
+    {
+        final boolean[] list = restrictedByAccount[account];
+        return list != null && list[symbol];
+    }
+
+    /**
+     * @param account account index.
+     * @return true when the account has instrument permissions configured (its own or the default).
+     */
+    public boolean hasPermissions(final int account)
+    {
+        return permittedByAccount[account] != null;
+    }
+
+    /**
+     * @param account account index.
+     * @param symbol  symbol index.
+     * @return true when the account may trade the symbol.
+     */
+    public boolean isPermitted(final int account, final int symbol)
+    {
+        final boolean[] permitted = permittedByAccount[account];
+        return permitted != null && permitted[symbol];
+    }
+
+    /**
+     * @return the settings this version was built from ({@code risk.*} properties, sorted), to report or to change.
+     */
+    public SortedMap<String, String> settings()
+    {
+        return settings;
+    }
+
+    /**
+     * @param key a setting.
+     * @return its value in this version, or null.
+     */
+    public String setting(final String key)
+    {
+        return settings.get(key);
+    }
+
+    /**
+     * @return a description for logs.
+     */
+    public String toString()
+    {
+        return "LimitSet{version=" + version + ", accounts=" + accounts.size() + ", settings=" + settings.size() + "}";
+    }
+
+    static long key(final int account, final int symbol)
+    {
+        return ((long)account << 32) | (symbol & 0xFFFF_FFFFL);
+    }
+
+    private static long tighter(final long a, final long b)
+    {
+        if (a == FixedPoint.NULL_VALUE)
+        {
+            return b;
+        }
+        return b == FixedPoint.NULL_VALUE ? a : Math.min(a, b);
+    }
+}

@@ -1,0 +1,489 @@
+package io.bastion.risk;
+
+import io.bastion.protocol.FixedPoint;
+import org.agrona.collections.Long2ObjectHashMap;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Builds a {@link LimitSet} from {@code risk.*} settings, all or nothing: every bad setting is reported, and a set
+ * with any is refused whole ({@link InvalidLimitsException}).
+ * <pre>
+ * risk.accounts=ACME,DEMO                          the accounts Bastion accepts orders for; any other is rejected
+ * risk.&lt;limit&gt;=v                                   default of every account
+ * risk.account.&lt;account&gt;.&lt;limit&gt;=v                 an account's own, instead of the default
+ * risk.account.&lt;account&gt;.symbol.&lt;symbol&gt;.&lt;limit&gt;=v  an account's own in one symbol
+ * risk.symbol.&lt;symbol&gt;.&lt;limit&gt;=v                   a cap on every account in the symbol
+ * risk.venue.&lt;venue&gt;.&lt;limit&gt;=v                     a cap on every account at the venue
+ * risk.symbol.&lt;symbol&gt;.tickSize=0.01              the instrument's tick (for collarTicks)
+ * risk.symbol.&lt;symbol&gt;.referencePrice=190.00      start-of-day reference price (typically the previous close)
+ * risk.permittedSymbols=* | AAPL,MSFT              instrument permissions of accounts without their own
+ * risk.account.&lt;account&gt;.permittedSymbols=...     an account's own permissions
+ * risk.restrictedSymbols=GME                       global restricted list
+ * risk.account.&lt;account&gt;.restrictedSymbols=...    an account's own restricted list
+ * </pre>
+ * {@code <limit>} is a {@link LimitType#property()}. Account and venue names cannot contain dots; a symbol may.
+ */
+public final class LimitSetParser
+{
+    /** Prefix of every risk setting. */
+    public static final String PREFIX = "risk.";
+    /** The accounts setting. */
+    public static final String ACCOUNTS = PREFIX + "accounts";
+    /** Longest account name (the SBE Account field). */
+    public static final int MAX_ACCOUNT_LENGTH = 32;
+
+    private static final String PERMITTED = "permittedSymbols";
+    private static final String RESTRICTED = "restrictedSymbols";
+    private static final String TICK_SIZE = "tickSize";
+    private static final String REFERENCE_PRICE = "referencePrice";
+    private static final String ALL = "*";
+
+    private final List<String> symbols;
+    private final List<String> venues;
+
+    /**
+     * @param symbols the instruments the OMS trades, in its order.
+     * @param venues  the venues, in venue-id order.
+     */
+    public LimitSetParser(final List<String> symbols, final List<String> venues)
+    {
+        this.symbols = List.copyOf(symbols);
+        this.venues = List.copyOf(venues);
+    }
+
+    /**
+     * Build the first version.
+     *
+     * @param settings {@code risk.*} settings; other keys are ignored.
+     * @return version 1.
+     * @throws InvalidLimitsException if any setting is bad.
+     */
+    public LimitSet parse(final Map<String, String> settings)
+    {
+        return build(riskSettings(settings), 1, null);
+    }
+
+    /**
+     * Build the next version from the current one and a change: every setting not named stays as it is.
+     *
+     * @param current  the version in force.
+     * @param changes  settings to set, with their new values (a null value is refused).
+     * @param removals settings to remove (a removed limit no longer applies at that scope).
+     * @return the next version.
+     * @throws InvalidLimitsException if the result would have any bad setting, or the change names no setting.
+     */
+    public LimitSet update(final LimitSet current, final Map<String, String> changes, final Set<String> removals)
+    {
+        final List<String> errors = new ArrayList<>();
+        for (final Map.Entry<String, String> change : changes.entrySet())
+        {
+            final String key = change.getKey();
+            if (!key.startsWith(PREFIX))
+            {
+                errors.add(key + ": not a risk setting (risk.*)");
+            }
+            if (change.getValue() == null)
+            {
+                errors.add(key + ": no value");
+            }
+            if (removals.contains(key))
+            {
+                errors.add(key + ": both set and removed");
+            }
+        }
+        for (final String key : removals)
+        {
+            if (!current.settings().containsKey(key))
+            {
+                errors.add(key + ": cannot remove, not set");
+            }
+        }
+        if (changes.isEmpty() && removals.isEmpty())
+        {
+            errors.add("no change");
+        }
+        if (!errors.isEmpty())
+        {
+            throw new InvalidLimitsException(errors);
+        }
+
+        final SortedMap<String, String> next = new TreeMap<>(current.settings());
+        next.putAll(changes);
+        next.keySet().removeAll(removals);
+        return build(next, current.version() + 1, current);
+    }
+
+    private static SortedMap<String, String> riskSettings(final Map<String, String> settings)
+    {
+        final SortedMap<String, String> risk = new TreeMap<>();
+        for (final Map.Entry<String, String> entry : settings.entrySet())
+        {
+            if (entry.getKey().startsWith(PREFIX))
+            {
+                risk.put(entry.getKey(), entry.getValue().strip());
+            }
+        }
+        return risk;
+    }
+
+    private LimitSet build(final SortedMap<String, String> settings, final long version, final LimitSet previous)
+    {
+        final List<String> errors = new ArrayList<>();
+        final NameIndex symbolIndex = new NameIndex(symbols);
+        final NameIndex venueIndex = new NameIndex(venues);
+
+        final Set<String> configured = new LinkedHashSet<>();
+        final String accountList = settings.get(ACCOUNTS);
+        if (accountList == null)
+        {
+            errors.add(ACCOUNTS + ": missing (the accounts Bastion accepts orders for)");
+        }
+        else
+        {
+            for (final String account : list(accountList))
+            {
+                if (validAccount(errors, account) && !configured.add(account))
+                {
+                    errors.add(ACCOUNTS + ": " + account + " repeats");
+                }
+            }
+        }
+        final List<String> accountNames = new ArrayList<>(previous == null ? List.of() : previous.accounts().names());
+        for (final String account : configured)
+        {
+            if (!accountNames.contains(account))
+            {
+                accountNames.add(account);
+            }
+        }
+        final NameIndex accountIndex = new NameIndex(accountNames);
+        final boolean[] known = new boolean[accountNames.size()];
+        for (final String account : configured)
+        {
+            known[accountIndex.find(account)] = true;
+        }
+
+        final int limits = LimitType.count();
+        final long[] global = nulls(limits);
+        final long[][] byAccount = rows(accountNames.size(), limits);
+        final long[][] bySymbol = rows(symbols.size(), limits);
+        final long[][] byVenue = rows(venues.size(), limits);
+        final Long2ObjectHashMap<long[]> byAccountSymbol = new Long2ObjectHashMap<>();
+        final long[] tickSizes = nulls(symbols.size());
+        final long[] referencePrices = nulls(symbols.size());
+        final boolean[] restricted = new boolean[symbols.size()];
+        final boolean[][] restrictedByAccount = new boolean[accountNames.size()][];
+        final boolean[][] permittedByAccount = new boolean[accountNames.size()][];
+        boolean[] defaultPermitted = null;
+
+        for (final Map.Entry<String, String> entry : settings.entrySet())
+        {
+            final String key = entry.getKey();
+            final String value = entry.getValue();
+            final String rest = key.substring(PREFIX.length());
+            if (key.equals(ACCOUNTS))
+            {
+                continue;
+            }
+            if (rest.equals(PERMITTED))
+            {
+                defaultPermitted = symbolSet(errors, key, value, symbolIndex, true);
+            }
+            else if (rest.equals(RESTRICTED))
+            {
+                final boolean[] set = symbolSet(errors, key, value, symbolIndex, false);
+                if (set != null)
+                {
+                    System.arraycopy(set, 0, restricted, 0, set.length);
+                }
+            }
+            else if (rest.startsWith("account."))
+            {
+                final String afterAccount = rest.substring("account.".length());
+                final int dot = afterAccount.indexOf('.');
+                final String account = dot < 0 ? afterAccount : afterAccount.substring(0, dot);
+                final int accountId = accountIndex.find(account);
+                if (dot < 0 || accountId == NameIndex.MISSING || !known[accountId])
+                {
+                    errors.add(key + ": " + (dot < 0 ? "incomplete" : "account " + account + " is not in " +
+                        ACCOUNTS));
+                    continue;
+                }
+                final String name = afterAccount.substring(dot + 1);
+                if (name.equals(PERMITTED))
+                {
+                    permittedByAccount[accountId] = symbolSet(errors, key, value, symbolIndex, true);
+                }
+                else if (name.equals(RESTRICTED))
+                {
+                    restrictedByAccount[accountId] = symbolSet(errors, key, value, symbolIndex, false);
+                }
+                else if (name.startsWith("symbol."))
+                {
+                    final String symbolAndLimit = name.substring("symbol.".length());
+                    final int symbolId = symbolOf(errors, key, symbolAndLimit, symbolIndex);
+                    if (symbolId == NameIndex.MISSING)
+                    {
+                        continue;
+                    }
+                    final long[] row = byAccountSymbol.computeIfAbsent(
+                        LimitSet.key(accountId, symbolId), (k) -> nulls(limits));
+                    setLimit(errors, key, lastPart(symbolAndLimit), value, row);
+                }
+                else
+                {
+                    setLimit(errors, key, name, value, byAccount[accountId]);
+                }
+            }
+            else if (rest.startsWith("symbol."))
+            {
+                final String symbolAndName = rest.substring("symbol.".length());
+                final int symbolId = symbolOf(errors, key, symbolAndName, symbolIndex);
+                if (symbolId == NameIndex.MISSING)
+                {
+                    continue;
+                }
+                final String name = lastPart(symbolAndName);
+                if (name.equals(TICK_SIZE))
+                {
+                    tickSizes[symbolId] = positiveDecimal(errors, key, value);
+                }
+                else if (name.equals(REFERENCE_PRICE))
+                {
+                    referencePrices[symbolId] = positiveDecimal(errors, key, value);
+                }
+                else
+                {
+                    setLimit(errors, key, name, value, bySymbol[symbolId]);
+                }
+            }
+            else if (rest.startsWith("venue."))
+            {
+                final String afterVenue = rest.substring("venue.".length());
+                final int dot = afterVenue.indexOf('.');
+                final int venueId = dot < 0 ? NameIndex.MISSING : venueIndex.find(afterVenue.substring(0, dot));
+                if (venueId == NameIndex.MISSING)
+                {
+                    errors.add(key + ": " + (dot < 0 ? "incomplete" : "unknown venue " +
+                        afterVenue.substring(0, dot) + " (venues: " + venues + ")"));
+                    continue;
+                }
+                setLimit(errors, key, afterVenue.substring(dot + 1), value, byVenue[venueId]);
+            }
+            else
+            {
+                setLimit(errors, key, rest, value, global);
+            }
+        }
+
+        for (int account = 0; account < accountNames.size(); account++)
+        {
+            if (permittedByAccount[account] == null && defaultPermitted != null)
+            {
+                permittedByAccount[account] = defaultPermitted;
+            }
+        }
+        checkTicks(errors, settings, symbolIndex, tickSizes);
+
+        if (!errors.isEmpty())
+        {
+            throw new InvalidLimitsException(errors);
+        }
+        return new LimitSet(version, accountIndex, known, symbolIndex, venueIndex, global, byAccount, bySymbol,
+            byVenue, byAccountSymbol, tickSizes, referencePrices, restricted, restrictedByAccount, permittedByAccount,
+            Collections.unmodifiableSortedMap(new TreeMap<>(settings)));
+    }
+
+    /**
+     * The symbol of {@code SYMBOL.name} (a symbol may hold dots; the name after the last one is the setting).
+     *
+     * @return its index, or {@link NameIndex#MISSING} with the error added.
+     */
+    private static int symbolOf(
+        final List<String> errors, final String key, final String symbolAndName, final NameIndex symbols)
+    {
+        final int last = symbolAndName.lastIndexOf('.');
+        final int symbolId = last < 0 ? NameIndex.MISSING : symbols.find(symbolAndName.substring(0, last));
+        if (symbolId == NameIndex.MISSING)
+        {
+            errors.add(key + ": " + (last < 0 ? "incomplete" : "unknown symbol " + symbolAndName.substring(0, last)));
+        }
+        return symbolId;
+    }
+
+    private static String lastPart(final String symbolAndName)
+    {
+        return symbolAndName.substring(symbolAndName.lastIndexOf('.') + 1);
+    }
+
+    /**
+     * A collar in ticks needs the tick of every symbol it can apply to.
+     */
+    private static void checkTicks(
+        final List<String> errors,
+        final SortedMap<String, String> settings,
+        final NameIndex symbols,
+        final long[] tickSizes)
+    {
+        final String suffix = "." + LimitType.COLLAR_TICKS.property();
+        for (final String key : settings.keySet())
+        {
+            if (!key.endsWith(suffix) && !key.equals(PREFIX + LimitType.COLLAR_TICKS.property()))
+            {
+                continue;
+            }
+            for (int symbol = 0; symbol < symbols.size(); symbol++)
+            {
+                final String name = symbols.name(symbol);
+                final boolean applies = !key.contains(".symbol.") || key.endsWith(".symbol." + name + suffix);
+                if (applies && tickSizes[symbol] == FixedPoint.NULL_VALUE)
+                {
+                    errors.add(key + ": needs " + PREFIX + "symbol." + name + "." + TICK_SIZE);
+                }
+            }
+        }
+    }
+
+    private static void setLimit(
+        final List<String> errors, final String key, final String name, final String value, final long[] row)
+    {
+        final LimitType type = LimitType.ofProperty(name);
+        if (type == null)
+        {
+            errors.add(key + ": unknown setting " + name + " (limits: " + Arrays.stream(LimitType.values())
+                .map(LimitType::property).toList() + ")");
+            return;
+        }
+        switch (type.unit())
+        {
+            case COUNT, MILLISECONDS -> row[type.ordinal()] = positiveWhole(errors, key, value);
+            case PERCENT ->
+            {
+                final long percent = positiveDecimal(errors, key, value);
+                if (percent != FixedPoint.NULL_VALUE && percent > FixedPoint.ofUnits(100))
+                {
+                    errors.add(key + ": " + value + " is more than 100 percent");
+                }
+                row[type.ordinal()] = percent;
+            }
+            default -> row[type.ordinal()] = positiveDecimal(errors, key, value);
+        }
+    }
+
+    private static long positiveDecimal(final List<String> errors, final String key, final String value)
+    {
+        final long mantissa = FixedPoint.parse(value);
+        if (mantissa == FixedPoint.INVALID)
+        {
+            errors.add(key + ": " + value + " is not a decimal number (at most 8 decimal places)");
+            return FixedPoint.NULL_VALUE;
+        }
+        if (mantissa <= 0)
+        {
+            errors.add(key + ": " + value + " must be positive");
+            return FixedPoint.NULL_VALUE;
+        }
+        return mantissa;
+    }
+
+    private static long positiveWhole(final List<String> errors, final String key, final String value)
+    {
+        try
+        {
+            final long whole = Long.parseLong(value);
+            if (whole > 0)
+            {
+                return whole;
+            }
+            errors.add(key + ": " + value + " must be positive");
+        }
+        catch (final NumberFormatException ex)
+        {
+            errors.add(key + ": " + value + " is not a whole number");
+        }
+        return FixedPoint.NULL_VALUE;
+    }
+
+    private static boolean[] symbolSet(
+        final List<String> errors, final String key, final String value, final NameIndex symbols, final boolean allowAll)
+    {
+        final boolean[] set = new boolean[symbols.size()];
+        if (allowAll && value.equals(ALL))
+        {
+            Arrays.fill(set, true);
+            return set;
+        }
+        for (final String symbol : list(value))
+        {
+            final int id = symbols.find(symbol);
+            if (id == NameIndex.MISSING)
+            {
+                errors.add(key + ": unknown symbol " + symbol + (symbol.equals(ALL) ? " (* stands alone)" : ""));
+            }
+            else
+            {
+                set[id] = true;
+            }
+        }
+        return set;
+    }
+
+    private static boolean validAccount(final List<String> errors, final String account)
+    {
+        if (account.isEmpty() || account.length() > MAX_ACCOUNT_LENGTH)
+        {
+            errors.add(ACCOUNTS + ": account names are 1 to " + MAX_ACCOUNT_LENGTH + " characters: " + account);
+            return false;
+        }
+        for (int i = 0; i < account.length(); i++)
+        {
+            final char c = account.charAt(i);
+            if (c <= ' ' || c > '~' || c == '.' || c == ',' || c == '=')
+            {
+                errors.add(ACCOUNTS + ": account " + account + " may hold only printable ASCII without spaces, " +
+                    "dots, commas or '='");
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<String> list(final String value)
+    {
+        final List<String> items = new ArrayList<>();
+        for (final String item : value.split(","))
+        {
+            if (!item.isBlank())
+            {
+                items.add(item.strip());
+            }
+        }
+        return items;
+    }
+
+    private static long[] nulls(final int length)
+    {
+        final long[] values = new long[length];
+        Arrays.fill(values, FixedPoint.NULL_VALUE);
+        return values;
+    }
+
+    private static long[][] rows(final int count, final int length)
+    {
+        final long[][] rows = new long[count][];
+        for (int i = 0; i < count; i++)
+        {
+            rows[i] = nulls(length);
+        }
+        return rows;
+    }
+}

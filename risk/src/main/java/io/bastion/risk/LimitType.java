@@ -1,0 +1,83 @@
+package io.bastion.risk;
+
+/**
+ * The numeric limits of the pre-trade controls, each with the property name it is configured under and its unit.
+ * Where a limit is set at several scopes, the account's own value (account and symbol, else account, else the global
+ * default) applies, capped by the instrument's and the venue's (see {@link LimitSet#limit}).
+ */
+public enum LimitType
+{
+    /** Largest quantity of one order, new or replaced. */
+    MAX_ORDER_QTY("maxOrderQty", Unit.QUANTITY),
+    /** Largest notional of one order: quantity times limit price, stop price, or the reference price (market). */
+    MAX_ORDER_NOTIONAL("maxOrderNotional", Unit.MONEY),
+    /** Price collar: a limit price may be at most this percentage away from the reference price. */
+    COLLAR_PERCENT("collarPercent", Unit.PERCENT),
+    /** Price collar: a limit price may be at most this many ticks away from the reference price. */
+    COLLAR_TICKS("collarTicks", Unit.COUNT),
+    /** Oldest reference price the collar and market-order valuation accept, milliseconds. */
+    MAX_REFERENCE_AGE_MS("maxReferenceAgeMs", Unit.MILLISECONDS);
+
+    /** How a limit's value is written and held. */
+    public enum Unit
+    {
+        /** A quantity: fixed-point mantissa. */
+        QUANTITY,
+        /** An amount of money: fixed-point mantissa. */
+        MONEY,
+        /** A percentage: fixed-point mantissa (5 is 5%). */
+        PERCENT,
+        /** A whole number. */
+        COUNT,
+        /** A duration in milliseconds, a whole number. */
+        MILLISECONDS
+    }
+
+    private static final LimitType[] VALUES = values();
+
+    private final String property;
+    private final Unit unit;
+
+    LimitType(final String property, final Unit unit)
+    {
+        this.property = property;
+        this.unit = unit;
+    }
+
+    /**
+     * @return the name the limit has in the configuration.
+     */
+    public String property()
+    {
+        return property;
+    }
+
+    /**
+     * @return its unit.
+     */
+    public Unit unit()
+    {
+        return unit;
+    }
+
+    /**
+     * @param property a property name.
+     * @return the limit configured under it, or null.
+     */
+    public static LimitType ofProperty(final String property)
+    {
+        for (final LimitType type : VALUES)
+        {
+            if (type.property.equals(property))
+            {
+                return type;
+            }
+        }
+        return null;
+    }
+
+    static int count()
+    {
+        return VALUES.length;
+    }
+}
