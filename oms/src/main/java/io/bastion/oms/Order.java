@@ -28,6 +28,13 @@ final class Order
     int accountIndex = -1;
     /** Index in the risk limits' symbols. */
     int symbolIndex = -1;
+    /** The account's entry in the symbol in risk's exposure book, once the order is accepted; else -1. */
+    int exposureSlot = -1;
+    /** Price a market order is valued at: the reference price when it was accepted. */
+    long valuationPx;
+    /** Quantity and notional the order holds in risk's exposure book. */
+    long reservedQty;
+    long reservedNotional;
     Side side;
     OrdType ordType;
     TimeInForce timeInForce;
@@ -79,6 +86,12 @@ final class Order
         price = FixedPoint.NULL_VALUE;
         stopPx = FixedPoint.NULL_VALUE;
         expireTimeNs = 0;
+        accountIndex = -1;
+        symbolIndex = -1;
+        exposureSlot = -1;
+        valuationPx = FixedPoint.NULL_VALUE;
+        reservedQty = 0;
+        reservedNotional = 0;
         venueClOrdId = 0;
         state = OrderState.PENDING_NEW;
         requests = null;

@@ -1,6 +1,7 @@
 package io.bastion.oms;
 
 import io.bastion.protocol.FixedPoint;
+import io.bastion.risk.ExposureBook;
 import io.bastion.risk.InvalidLimitsException;
 import io.bastion.risk.LimitSet;
 import io.bastion.risk.LimitSetParser;
@@ -59,6 +60,7 @@ public final class OrderManager implements OmsInboundHandler
     private final PreTradeRisk risk;
     private final LimitSetParser limitSetParser;
     private boolean configuredPricesTaken;
+    private static final long MAX_EXPOSURE_ENTRIES = 1 << 24;
     private final Int2ObjectHashMap<AsciiId> defaultAccounts = new Int2ObjectHashMap<>();
     private final PositionStore positions;
     private final AsciiId[] venueNames;
@@ -99,7 +101,9 @@ public final class OrderManager implements OmsInboundHandler
         this.publisher = publisher;
         this.positions = positions;
         this.orders = new OrderStore(context.orderCapacity());
-        this.risk = new PreTradeRisk(context.limits(), new ReferencePrices(context.symbols().size()));
+        this.risk = new PreTradeRisk(context.limits(), new ReferencePrices(context.symbols().size()),
+            new ExposureBook((int)Math.min(MAX_EXPOSURE_ENTRIES, context.positionEntries()),
+                context.limits().accounts().size()));
         this.limitSetParser = new LimitSetParser(context.symbols(), context.venueNames());
         this.nextId = context.idBase();
         this.nextVenueClOrdId = context.idBase();
@@ -142,6 +146,7 @@ public final class OrderManager implements OmsInboundHandler
         }
         defaultVenueId = context.defaultVenue() == null ? NO_VENUE : names.indexOf(context.defaultVenue());
         context.defaultAccounts().forEach((sessionId, account) -> defaultAccounts.put(sessionId, AsciiId.of(account)));
+        seedExposure();
         scratch.reset();
     }
 
@@ -282,6 +287,9 @@ public final class OrderManager implements OmsInboundHandler
             nextExpiryNs = order.expireTimeNs;
         }
         counters.routed++;
+        order.exposureSlot = risk.lastSlot();
+        order.valuationPx = risk.lastValuationPx();
+        syncExposure(order);
         publisher.venueNewOrder(order);
     }
 
@@ -792,8 +800,9 @@ public final class OrderManager implements OmsInboundHandler
         {
             return textLength;
         }
-        final RiskControl control = risk.checkOrder(order.accountIndex, order.symbolIndex, order.venueId, orderQty,
-            isPriced(ordType) ? price : FixedPoint.NULL_VALUE, isStop(ordType) ? stopPx : FixedPoint.NULL_VALUE, nowNs);
+        final RiskControl control = risk.checkOrder(order.accountIndex, order.symbolIndex, order.venueId, order.side,
+            orderQty, Math.max(0, orderQty - order.cumQty), isPriced(ordType) ? price : FixedPoint.NULL_VALUE,
+            isStop(ordType) ? stopPx : FixedPoint.NULL_VALUE, order.reservedQty, order.reservedNotional, nowNs);
         if (control != RiskControl.NONE)
         {
             return riskText(order);
@@ -874,6 +883,7 @@ public final class OrderManager implements OmsInboundHandler
             }
         }
         positions.applyFill(order.account, order.symbol, order.side, lastQty, lastPx, nowNs);
+        executeExposure(order, lastQty, lastPx);
         report(order, execId, ExecType.TRADE, lastQty, lastPx, OrdRejReason.NULL_VAL, order.key.clOrdId, null, 0,
             ExecRestatementReason.NULL_VAL, 0);
         retireIfDone(order);
@@ -919,6 +929,7 @@ public final class OrderManager implements OmsInboundHandler
         order.execute(-fill.qty, fill.px);
         countPositionAdjustment(
             positions.applyBust(order.account, order.symbol, order.side, fill.qty, fill.px, nowNs));
+        executeExposure(order, -fill.qty, FixedPoint.NULL_VALUE);
         reopenOrRecompute(order);
         report(order, nextId++, ExecType.TRADE_CANCEL, 0, 0, OrdRejReason.NULL_VAL, order.key.clOrdId, null,
             fill.execId, ExecRestatementReason.NULL_VAL, 0);
@@ -948,6 +959,7 @@ public final class OrderManager implements OmsInboundHandler
         order.execute(lastQty, lastPx);
         countPositionAdjustment(positions.applyCorrection(
             order.account, order.symbol, order.side, fill.qty, fill.px, lastQty, lastPx, nowNs));
+        executeExposure(order, lastQty - fill.qty, lastPx);
         final long execId = nextId++;
         recordFill(order, venueExecId, execId, lastQty, lastPx);
         reopenOrRecompute(order);
@@ -1369,8 +1381,84 @@ public final class OrderManager implements OmsInboundHandler
         }
     }
 
+    /**
+     * Bring what the order holds in risk's exposure book to what it should hold: nothing once it is finished, else what
+     * is left to fill at its valuation price, or while a replace is pending the larger of the old and the new terms.
+     * Called after every change to an order, so every unit is reserved once and released once.
+     */
+    private void syncExposure(final Order order)
+    {
+        if (order.exposureSlot < 0)
+        {
+            return;
+        }
+        long qty = 0;
+        long notional = 0;
+        if (!order.state.isTerminal())
+        {
+            qty = Math.max(0, order.orderQty - order.cumQty);
+            notional = ExposureBook.notional(qty,
+                valuationPx(order.ordType, order.price, order.stopPx, order.valuationPx));
+            final Request replace = order.pendingReplace;
+            if (replace != null)
+            {
+                final long newQty = Math.max(0, replace.orderQty - order.cumQty);
+                qty = Math.max(qty, newQty);
+                notional = Math.max(notional, ExposureBook.notional(newQty,
+                    valuationPx(replace.ordType, replace.price, replace.stopPx, order.valuationPx)));
+            }
+        }
+        if (qty != order.reservedQty || notional != order.reservedNotional)
+        {
+            risk.exposure().reserve(order.exposureSlot, order.side, qty - order.reservedQty,
+                notional - order.reservedNotional);
+            order.reservedQty = qty;
+            order.reservedNotional = notional;
+        }
+    }
+
+    private void executeExposure(final Order order, final long qty, final long px)
+    {
+        if (order.exposureSlot >= 0)
+        {
+            risk.exposure().execute(order.exposureSlot, order.side, qty, px);
+        }
+    }
+
+    private static long valuationPx(final OrdType ordType, final long price, final long stopPx, final long marketPx)
+    {
+        return isPriced(ordType) ? price : isStop(ordType) ? stopPx : marketPx;
+    }
+
+    /**
+     * Positions carried over from the positions file count for the credit and position limits from the start.
+     */
+    private void seedExposure()
+    {
+        final LimitSet limits = risk.limits();
+        final ExposureBook exposure = risk.exposure();
+        for (final Position position : positions.readAll())
+        {
+            final int account = limits.accounts().find(position.account());
+            final int symbol = limits.symbols().find(position.symbol());
+            if (account == NameIndex.MISSING || symbol == NameIndex.MISSING || position.netQty() == 0)
+            {
+                continue;
+            }
+            final int slot = exposure.acquire(account, symbol);
+            if (slot == ExposureBook.NONE)
+            {
+                LOG.error("no room in risk's exposure book for the position {}/{}: orders for it will be refused",
+                    position.account(), position.symbol());
+                continue;
+            }
+            exposure.position(slot, position.netQty(), position.markPx());
+        }
+    }
+
     private void retireIfDone(final Order order)
     {
+        syncExposure(order);
         if (order.state.isTerminal() && !order.hasPendingRequest())
         {
             orders.retire(order);
@@ -1448,8 +1536,8 @@ public final class OrderManager implements OmsInboundHandler
         final LimitSet limits = risk.limits();
         order.accountIndex = order.account.isEmpty() ? NameIndex.MISSING : limits.accounts().find(order.account);
         order.symbolIndex = limits.symbols().find(order.symbol);
-        final RiskControl control = risk.checkOrder(order.accountIndex, order.symbolIndex, venueId, order.orderQty,
-            order.price, order.stopPx, nowNs);
+        final RiskControl control = risk.checkOrder(order.accountIndex, order.symbolIndex, venueId, order.side,
+            order.orderQty, order.orderQty, order.price, order.stopPx, 0, 0, nowNs);
         if (control != RiskControl.NONE)
         {
             return rejectNew(order, control.ordRejReason(), riskText(order));
@@ -1647,6 +1735,7 @@ public final class OrderManager implements OmsInboundHandler
     {
         final AsciiId lastMkt = execType == ExecType.TRADE || execType == ExecType.TRADE_CORRECT ?
             venueNames[order.venueId] : null;
+        syncExposure(order);
         publisher.executionReport(order, execId, execType, order.ordStatus(), lastQty, lastPx, reason, clOrdId,
             origClOrdId, execRefId, restatement, text, length, lastMkt, nowNs);
     }

@@ -5,6 +5,7 @@ import io.bastion.oms.OmsHarness.ExecReport;
 import io.bastion.oms.OmsHarness.LimitsResult;
 import io.bastion.oms.OmsHarness.VenueOrder;
 import io.bastion.protocol.FixedPoint;
+import io.bastion.risk.ExposureBook;
 import io.bastion.risk.RiskControl;
 import io.bastion.sbe.CxlRejReason;
 import io.bastion.sbe.ExecType;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.EnumSet;
 
+import static io.bastion.oms.OmsHarness.SIM;
 import static io.bastion.oms.OmsHarness.px;
 import static io.bastion.oms.OmsHarness.units;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -243,5 +245,174 @@ class OmsRiskTest
         assertEquals("PRICE_COLLAR: 20.01 outside 0.00 to 20.00 (reference 10.00) (account NEWCO)",
             oms.next(ExecReport.class).text());
         oms.assertNothingMore();
+    }
+
+    @Test
+    void shouldHoldCreditFromAcceptanceAndReleaseItWhenTheVenueRejects()
+    {
+        restartWith("risk.creditLimit=3000", "risk.symbol.AAPL.referencePrice=10");
+        oms.newLimit("A", Side.BUY, units(100), px("10"), "AAPL", "ACME");
+        oms.newLimit("B", Side.BUY, units(150), px("10"), "AAPL", "ACME");
+        oms.newLimit("C", Side.BUY, units(60), px("10"), "AAPL", "ACME");
+        oms.drain();
+
+        final VenueOrder a = oms.next(VenueOrder.class);
+        oms.next(VenueOrder.class);
+        final ExecReport credit = oms.next(ExecReport.class);
+        assertEquals(OrdRejReason.ORDER_EXCEEDS_LIMIT, credit.ordRejReason());
+        assertEquals("CREDIT_LIMIT: 3,100.00 > 3,000.00 (positions 0.00, working orders 2,500.00, this order 600.00) " +
+            "(account ACME)", credit.text());
+        assertEquals(units(250), exposure().workingBuyQty(slot()));
+
+        oms.venueExecution(SIM, a.venueClOrdId(), 0, ExecType.REJECTED, OrdStatus.REJECTED, 0, 0, "", "no");
+        oms.newLimit("C2", Side.BUY, units(60), px("10"), "AAPL", "ACME");
+        oms.drain();
+        assertEquals(ExecType.REJECTED, oms.next(ExecReport.class).execType());
+        assertEquals(units(60), oms.next(VenueOrder.class).orderQty());
+        assertEquals(units(210), exposure().workingBuyQty(slot()));
+        assertEquals(px("2100"), exposure().workingNotional(account()));
+    }
+
+    @Test
+    void shouldMoveCreditFromWorkingOrdersToPositionsOnFillsAndReleaseItOnCancel()
+    {
+        restartWith("risk.creditLimit=3000", "risk.symbol.AAPL.referencePrice=10");
+        oms.newLimit("A", Side.BUY, units(200), px("10"), "AAPL", "ACME");
+        oms.drain();
+        final VenueOrder a = oms.next(VenueOrder.class);
+        oms.ack(a);
+        oms.fill(a, units(50), px("10"));
+        oms.drain();
+        oms.next(ExecReport.class);
+        oms.next(ExecReport.class);
+        assertEquals(units(150), exposure().workingBuyQty(slot()));
+        assertEquals(units(50), exposure().netQty(slot()));
+        assertEquals(px("1500"), exposure().workingNotional(account()));
+
+        oms.cancel("A-C", "A", "AAPL");
+        oms.drain();
+        assertEquals(ExecType.PENDING_CANCEL, oms.next(ExecReport.class).execType());
+        final OmsHarness.VenueCancel cancel = oms.next(OmsHarness.VenueCancel.class);
+        oms.venueExecution(SIM, cancel.venueClOrdId(), a.venueClOrdId(), ExecType.CANCELED,
+            OrdStatus.CANCELED, 0, 0, "V" + a.venueClOrdId(), "");
+        oms.newLimit("B", Side.BUY, units(250), px("10"), "AAPL", "ACME");
+        oms.newLimit("C", Side.BUY, units(1), px("10"), "AAPL", "ACME");
+        oms.drain();
+        assertEquals(ExecType.CANCELED, oms.next(ExecReport.class).execType());
+        assertEquals(units(250), oms.next(VenueOrder.class).orderQty());
+        assertEquals("CREDIT_LIMIT: 3,010.00 > 3,000.00 (positions 500.00, working orders 2,500.00, this order 10.00) " +
+            "(account ACME)", oms.next(ExecReport.class).text());
+    }
+
+    @Test
+    void shouldLimitTheLongAndShortPositionsEveryWorkingOrderWouldMake()
+    {
+        restartWith("risk.maxLongQty=300", "risk.maxShortQty=50", "risk.maxNetQty=1000");
+        oms.newLimit("B1", Side.BUY, units(200), px("10"), "AAPL", "ACME");
+        oms.newLimit("B2", Side.BUY, units(101), px("10"), "AAPL", "ACME");
+        oms.drain();
+        final VenueOrder b1 = oms.next(VenueOrder.class);
+        assertEquals("MAX_LONG_QTY: 301 > 300 (position 0, working buys 200, this order 101) (account ACME)",
+            oms.next(ExecReport.class).text());
+
+        oms.ack(b1);
+        oms.fill(b1, units(200), px("10"));
+        oms.newLimit("B3", Side.BUY, units(101), px("10"), "AAPL", "ACME");
+        oms.newLimit("S1", Side.SELL, units(250), px("10"), "AAPL", "ACME");
+        oms.newLimit("S2", Side.SELL, units(1), px("10"), "AAPL", "ACME");
+        oms.drain();
+        oms.next(ExecReport.class);
+        oms.next(ExecReport.class);
+        assertEquals("MAX_LONG_QTY: 301 > 300 (position 200, working buys 0, this order 101) (account ACME)",
+            oms.next(ExecReport.class).text());
+        assertEquals(units(250), oms.next(VenueOrder.class).orderQty());
+        assertEquals("MAX_SHORT_QTY: 51 > 50 (position 200, working sells 250, this order 1) (account ACME)",
+            oms.next(ExecReport.class).text());
+        oms.assertNothingMore();
+    }
+
+    @Test
+    void shouldLetARiskReducingOrderThroughWhenTheNetPositionIsOverItsLimit()
+    {
+        restartWith("risk.maxNetQty=100");
+        oms.newLimit("B1", Side.BUY, units(100), px("10"), "AAPL", "ACME");
+        oms.newLimit("B2", Side.BUY, units(1), px("10"), "AAPL", "ACME");
+        oms.drain();
+        final VenueOrder b1 = oms.next(VenueOrder.class);
+        assertEquals("MAX_NET_QTY: 101 > 100 (position 0, working buys 100, this order 1) (account ACME)",
+            oms.next(ExecReport.class).text());
+
+        oms.ack(b1);
+        oms.fill(b1, units(100), px("10"));
+        oms.riskLimitsUpdate(1, 0, "officer1", "risk.maxNetQty=50");
+        oms.newLimit("S1", Side.SELL, units(30), px("10"), "AAPL", "ACME");
+        oms.drain();
+        oms.next(ExecReport.class);
+        oms.next(ExecReport.class);
+        oms.next(LimitsResult.class);
+        assertEquals(units(30), oms.next(VenueOrder.class).orderQty());
+    }
+
+    @Test
+    void shouldCountAReplacedOrdersOwnReservationOnlyOnce()
+    {
+        restartWith("risk.maxLongQty=300");
+        oms.newLimit("A", Side.BUY, units(200), px("10"), "AAPL", "ACME");
+        oms.drain();
+        oms.ack(oms.next(VenueOrder.class));
+        oms.drain();
+        oms.next(ExecReport.class);
+
+        oms.replace("A2", "A", units(300), px("10"));
+        oms.drain();
+        assertEquals(ExecType.PENDING_REPLACE, oms.next(ExecReport.class).execType());
+        assertEquals(units(300), oms.next(OmsHarness.VenueReplace.class).orderQty());
+        assertEquals(units(300), exposure().workingBuyQty(slot()), "the larger terms while the replace is pending");
+
+        oms.newLimit("B", Side.BUY, units(1), px("10"), "AAPL", "ACME");
+        oms.drain();
+        assertEquals("MAX_LONG_QTY: 301 > 300 (position 0, working buys 300, this order 1) (account ACME)",
+            oms.next(ExecReport.class).text());
+    }
+
+    @Test
+    void shouldCountPositionsCarriedOverARestart()
+    {
+        restartWith("risk.maxLongQty=300");
+        oms.newLimit("A", Side.BUY, units(200), px("10"), "AAPL", "ACME");
+        oms.drain();
+        final VenueOrder a = oms.next(VenueOrder.class);
+        oms.ack(a);
+        oms.fill(a, units(200), px("10"));
+        oms.drain();
+        assertEquals(ExecType.NEW, oms.next(ExecReport.class).execType());
+        assertEquals(ExecType.TRADE, oms.next(ExecReport.class).execType());
+
+        restartWith("risk.maxLongQty=300");
+        oms.newLimit("B", Side.BUY, units(101), px("10"), "AAPL", "ACME");
+        oms.drain();
+        assertEquals("MAX_LONG_QTY: 301 > 300 (position 200, working buys 0, this order 101) (account ACME)",
+            oms.next(ExecReport.class).text());
+    }
+
+    private void restartWith(final String... settings)
+    {
+        oms.restartOms(context -> context.limits(TestLimits.wide(context.symbols(), context.venueNames(), "10000",
+            "5000000", settings)));
+    }
+
+    private ExposureBook exposure()
+    {
+        return oms.oms.orderManager().risk().exposure();
+    }
+
+    private int account()
+    {
+        return oms.oms.orderManager().risk().limits().accounts().find("ACME");
+    }
+
+    private int slot()
+    {
+        return exposure().find(account(), oms.oms.orderManager().risk().limits().symbols().find("AAPL"));
     }
 }

@@ -7,6 +7,7 @@ import io.bastion.oms.OmsHarness.VenueOrder;
 import io.bastion.oms.OmsHarness.VenueReplace;
 import io.bastion.protocol.FixedPoint;
 import io.bastion.protocol.Int128;
+import io.bastion.risk.PreTradeRisk;
 import io.bastion.sbe.CxlRejResponseTo;
 import io.bastion.sbe.ExecRestatementReason;
 import io.bastion.sbe.ExecType;
@@ -92,6 +93,7 @@ class OrderLifecyclePropertyTest
                 act(random, step);
                 oms.drain(1_000_000L);
                 consumeOutput();
+                assertExposureMatchesWorkingOrders(step);
             }
             assertPositionsMatchStandingExecutions();
         }
@@ -388,6 +390,41 @@ class OrderLifecyclePropertyTest
         }
         pendingVenueExecs.remove(found);
         return found;
+    }
+
+    /**
+     * Risk's exposure book holds exactly what the working orders leave to fill (the larger of old and new terms while
+     * a replace is pending) and the position the standing executions make: reserved once, released once.
+     */
+    private void assertExposureMatchesWorkingOrders(final int step)
+    {
+        long working = 0;
+        long standing = 0;
+        for (final Model model : models)
+        {
+            for (final long[] execution : model.standing.values())
+            {
+                standing += execution[0];
+            }
+            final boolean done = switch (model.ordStatus)
+            {
+                case FILLED, CANCELED, REJECTED, EXPIRED, DONE_FOR_DAY -> true;
+                default -> model.cumQty >= model.orderQty;
+            };
+            if (!done)
+            {
+                long open = Math.max(0, model.orderQty - model.cumQty);
+                if (model.pendingReplace != null)
+                {
+                    open = Math.max(open, Math.max(0, model.pendingReplace.orderQty() - model.cumQty));
+                }
+                working += open;
+            }
+        }
+        final PreTradeRisk risk = oms.oms.orderManager().risk();
+        final int slot = risk.exposure().find(risk.limits().accounts().find("ACME"), risk.limits().symbols().find("AAPL"));
+        assertEquals(working, risk.exposure().workingBuyQty(slot), "working buys at step " + step);
+        assertEquals(standing, risk.exposure().netQty(slot), "net position at step " + step);
     }
 
     private void assertPositionsMatchStandingExecutions()

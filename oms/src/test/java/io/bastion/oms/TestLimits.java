@@ -21,7 +21,7 @@ final class TestLimits
 
     /**
      * Limits wide enough for lifecycle tests: every account may trade every symbol, reference price 1,000 with a
-     * 100% collar (prices 0 to 2,000), references that never go stale.
+     * 100% collar (prices 0 to 2,000), references that never go stale, credit and position limits far away.
      *
      * @param symbols     the OMS's symbols.
      * @param venues      the OMS's venues.
@@ -43,6 +43,10 @@ final class TestLimits
         settings.put("risk.maxOrderQty", maxQty);
         settings.put("risk.maxOrderNotional", maxNotional);
         settings.put("risk.collarPercent", "100");
+        settings.put("risk.creditLimit", "10000000000");
+        settings.put("risk.maxLongQty", "1000000000");
+        settings.put("risk.maxShortQty", "1000000000");
+        settings.put("risk.maxNetQty", "1000000000");
         settings.put("risk.maxReferenceAgeMs", "315360000000");
         for (final String symbol : symbols)
         {

@@ -46,6 +46,7 @@ public final class LimitSetParser
     private static final String TICK_SIZE = "tickSize";
     private static final String REFERENCE_PRICE = "referencePrice";
     private static final String ALL = "*";
+    private static final String MAX_DECIMAL = FixedPoint.toString(Long.MAX_VALUE / FixedPoint.SCALE * FixedPoint.SCALE);
 
     private final List<String> symbols;
     private final List<String> venues;
@@ -384,7 +385,8 @@ public final class LimitSetParser
         final long mantissa = FixedPoint.parse(value);
         if (mantissa == FixedPoint.INVALID)
         {
-            errors.add(key + ": " + value + " is not a decimal number (at most 8 decimal places)");
+            errors.add(key + ": " + value + " is not a decimal number of at most 8 decimal places and at most " +
+                MAX_DECIMAL);
             return FixedPoint.NULL_VALUE;
         }
         if (mantissa <= 0)

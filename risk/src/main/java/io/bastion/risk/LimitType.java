@@ -16,7 +16,15 @@ public enum LimitType
     /** Price collar: a limit price may be at most this many ticks away from the reference price. */
     COLLAR_TICKS("collarTicks", Unit.COUNT),
     /** Oldest reference price the collar and market-order valuation accept, milliseconds. */
-    MAX_REFERENCE_AGE_MS("maxReferenceAgeMs", Unit.MILLISECONDS);
+    MAX_REFERENCE_AGE_MS("maxReferenceAgeMs", Unit.MILLISECONDS),
+    /** Gross open notional of an account: its positions at reference prices plus its working orders. */
+    CREDIT_LIMIT("creditLimit", Unit.MONEY),
+    /** Largest long position in a symbol if every working buy order filled. */
+    MAX_LONG_QTY("maxLongQty", Unit.QUANTITY),
+    /** Largest short position in a symbol if every working sell order filled. */
+    MAX_SHORT_QTY("maxShortQty", Unit.QUANTITY),
+    /** Largest net position, long or short, in a symbol if every working order filled. */
+    MAX_NET_QTY("maxNetQty", Unit.QUANTITY);
 
     /** How a limit's value is written and held. */
     public enum Unit

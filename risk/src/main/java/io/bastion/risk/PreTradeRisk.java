@@ -1,6 +1,7 @@
 package io.bastion.risk;
 
 import io.bastion.protocol.FixedPoint;
+import io.bastion.sbe.Side;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
@@ -10,7 +11,9 @@ import org.agrona.concurrent.UnsafeBuffer;
  * an exception) and writes a text naming the control, the limit and the offending value, such as
  * {@code MAX_ORDER_NOTIONAL: 1,250,000.00 > 1,000,000.00}. Rejections are counted per control. Allocation free.
  * <p>
- * The chain, in order: account known, instrument permitted, not restricted, quantity, notional, price collar.
+ * The chain, in order: account known, instrument permitted, not restricted, quantity, notional, price collar, credit,
+ * long, short and net position. The credit and position limits count what the {@link ExposureBook} holds: the
+ * caller reserves an accepted order's quantity and notional there and releases it as the order fills or ends.
  * <p>
  * Not thread safe: owned by the OMS thread.
  */
@@ -23,18 +26,24 @@ public final class PreTradeRisk
     private final long[] rejectCounts = new long[RiskControl.values().length];
     private final UnsafeBuffer text = new UnsafeBuffer(new byte[TEXT_CAPACITY]);
     private final ReferencePrices prices;
+    private final ExposureBook exposure;
     private LimitSet limits;
+    private long lastValuationPx = FixedPoint.NULL_VALUE;
+    private int lastSlot = ExposureBook.NONE;
     private RiskControl lastControl = RiskControl.NONE;
     private int textLength;
 
     /**
-     * @param limits the limits to apply.
-     * @param prices reference prices, indexed like the limit set's symbols.
+     * @param limits   the limits to apply.
+     * @param prices   reference prices, indexed like the limit set's symbols.
+     * @param exposure working orders and positions, indexed like the limit set's accounts and symbols.
      */
-    public PreTradeRisk(final LimitSet limits, final ReferencePrices prices)
+    public PreTradeRisk(final LimitSet limits, final ReferencePrices prices, final ExposureBook exposure)
     {
         this.limits = limits;
         this.prices = prices;
+        this.exposure = exposure;
+        exposure.ensureAccounts(limits.accounts().size());
     }
 
     /**
@@ -44,6 +53,7 @@ public final class PreTradeRisk
      */
     public void limits(final LimitSet limits)
     {
+        exposure.ensureAccounts(limits.accounts().size());
         this.limits = limits;
     }
 
@@ -64,24 +74,57 @@ public final class PreTradeRisk
     }
 
     /**
+     * @return the working orders and positions the credit and position limits count.
+     */
+    public ExposureBook exposure()
+    {
+        return exposure;
+    }
+
+    /**
+     * @return the price the last passing check valued the order at (limit, stop or reference price), to reserve it by.
+     */
+    public long lastValuationPx()
+    {
+        return lastValuationPx;
+    }
+
+    /**
+     * @return the {@link ExposureBook} entry of the account in the symbol of the last passing check.
+     */
+    public int lastSlot()
+    {
+        return lastSlot;
+    }
+
+    /**
      * Check an order (a new one, or the terms a replace asks for).
      *
-     * @param account  account index in {@link LimitSet#accounts()}, or {@link NameIndex#MISSING}.
-     * @param symbol   symbol index in {@link LimitSet#symbols()}.
-     * @param venue    venue index.
-     * @param orderQty quantity mantissa, positive.
-     * @param limitPx  limit price mantissa, or {@link FixedPoint#NULL_VALUE} for market and stop orders.
-     * @param stopPx   stop price mantissa of a stop order, else {@link FixedPoint#NULL_VALUE}.
-     * @param nowNs    the OMS's clock, epoch nanoseconds.
+     * @param account      account index in {@link LimitSet#accounts()}, or {@link NameIndex#MISSING}.
+     * @param symbol       symbol index in {@link LimitSet#symbols()}.
+     * @param venue        venue index.
+     * @param side         side.
+     * @param orderQty     quantity mantissa, positive.
+     * @param openQty      what the order would leave to fill: its quantity, or for a replace the new quantity less what
+     *                     is already filled; the credit and position limits count this.
+     * @param limitPx      limit price mantissa, or {@link FixedPoint#NULL_VALUE} for market and stop orders.
+     * @param stopPx       stop price mantissa of a stop order, else {@link FixedPoint#NULL_VALUE}.
+     * @param heldQty      quantity the order already holds in the exposure book (a replace), else 0.
+     * @param heldNotional notional the order already holds in the exposure book (a replace), else 0.
+     * @param nowNs        the OMS's clock, epoch nanoseconds.
      * @return {@link RiskControl#NONE} when the order passes, else the control that rejected it.
      */
     public RiskControl checkOrder(
         final int account,
         final int symbol,
         final int venue,
+        final Side side,
         final long orderQty,
+        final long openQty,
         final long limitPx,
         final long stopPx,
+        final long heldQty,
+        final long heldNotional,
         final long nowNs)
     {
         final LimitSet limits = this.limits;
@@ -132,16 +175,37 @@ public final class PreTradeRisk
             }
             valuationPx = prices.price(symbol);
         }
-        final long notional = notionalOrMax(orderQty, valuationPx);
+        final long notional = ExposureBook.notional(orderQty, valuationPx);
         if (notional > maxNotional)
         {
             return overLimit(RiskControl.MAX_ORDER_NOTIONAL, notional, maxNotional, 2);
         }
 
-        if (limitPx != FixedPoint.NULL_VALUE)
+        if (limitPx != FixedPoint.NULL_VALUE &&
+            checkCollar(account, symbol, venue, limitPx, nowNs) != RiskControl.NONE)
         {
-            return checkCollar(account, symbol, venue, limitPx, nowNs);
+            return lastControl;
         }
+
+        final int slot = exposure.acquire(account, symbol);
+        if (slot == ExposureBook.NONE)
+        {
+            start(RiskControl.RISK_CAPACITY);
+            append("no room to track ");
+            append(limits.accounts().name(account));
+            append("/");
+            append(limits.symbols().name(symbol));
+            return reject(RiskControl.RISK_CAPACITY, "");
+        }
+        final long openNotional = openQty == orderQty ? notional : ExposureBook.notional(openQty, valuationPx);
+        if (checkCredit(account, symbol, venue, openNotional, heldNotional) != RiskControl.NONE ||
+            checkPosition(account, symbol, venue, side, slot, openQty, heldQty) != RiskControl.NONE)
+        {
+            return lastControl;
+        }
+
+        lastValuationPx = valuationPx;
+        lastSlot = slot;
         lastControl = RiskControl.NONE;
         return RiskControl.NONE;
     }
@@ -178,6 +242,114 @@ public final class PreTradeRisk
     public long rejectCount(final RiskControl control)
     {
         return rejectCounts[control.ordinal()];
+    }
+
+    private RiskControl checkCredit(
+        final int account, final int symbol, final int venue, final long notional, final long heldNotional)
+    {
+        final long creditLimit = limits.limit(LimitType.CREDIT_LIMIT, account, symbol, venue);
+        if (creditLimit == FixedPoint.NULL_VALUE)
+        {
+            return noLimit(RiskControl.CREDIT_LIMIT);
+        }
+        final long positions = exposure.positionNotional(account, prices);
+        final long working = exposure.workingNotional(account) - heldNotional;
+        final long total = ExposureBook.saturatingAdd(ExposureBook.saturatingAdd(positions, working), notional);
+        if (total > creditLimit)
+        {
+            start(RiskControl.CREDIT_LIMIT);
+            decimal(total, 2);
+            append(" > ");
+            decimal(creditLimit, 2);
+            append(" (positions ");
+            decimal(positions, 2);
+            append(", working orders ");
+            decimal(working, 2);
+            append(", this order ");
+            decimal(notional, 2);
+            return reject(RiskControl.CREDIT_LIMIT, ")");
+        }
+        return RiskControl.NONE;
+    }
+
+    private RiskControl checkPosition(
+        final int account,
+        final int symbol,
+        final int venue,
+        final Side side,
+        final int slot,
+        final long orderQty,
+        final long heldQty)
+    {
+        final boolean buy = side == Side.BUY;
+        final long net = exposure.netQty(slot);
+        final long workingBuys = exposure.workingBuyQty(slot) - (buy ? heldQty : 0);
+        final long workingSells = exposure.workingSellQty(slot) - (buy ? 0 : heldQty);
+        if (buy)
+        {
+            final long maxLong = limits.limit(LimitType.MAX_LONG_QTY, account, symbol, venue);
+            if (maxLong == FixedPoint.NULL_VALUE)
+            {
+                return noLimit(RiskControl.MAX_LONG_QTY);
+            }
+            final long potentialLong = net + workingBuys + orderQty;
+            if (potentialLong > maxLong)
+            {
+                return overPosition(RiskControl.MAX_LONG_QTY, potentialLong, maxLong, net, " working buys ",
+                    workingBuys, orderQty);
+            }
+        }
+        else
+        {
+            final long maxShort = limits.limit(LimitType.MAX_SHORT_QTY, account, symbol, venue);
+            if (maxShort == FixedPoint.NULL_VALUE)
+            {
+                return noLimit(RiskControl.MAX_SHORT_QTY);
+            }
+            final long potentialShort = workingSells + orderQty - net;
+            if (potentialShort > maxShort)
+            {
+                return overPosition(RiskControl.MAX_SHORT_QTY, potentialShort, maxShort, net, " working sells ",
+                    workingSells, orderQty);
+            }
+        }
+
+        final long maxNet = limits.limit(LimitType.MAX_NET_QTY, account, symbol, venue);
+        if (maxNet == FixedPoint.NULL_VALUE)
+        {
+            return noLimit(RiskControl.MAX_NET_QTY);
+        }
+        final long before = Math.abs(net + workingBuys - workingSells);
+        final long after = Math.abs(net + workingBuys - workingSells + (buy ? orderQty : -orderQty));
+        if (after > maxNet && after > before)
+        {
+            return overPosition(RiskControl.MAX_NET_QTY, after, maxNet, net, buy ? " working buys " :
+                " working sells ", buy ? workingBuys : workingSells, orderQty);
+        }
+        return RiskControl.NONE;
+    }
+
+    private RiskControl overPosition(
+        final RiskControl control,
+        final long potential,
+        final long limit,
+        final long net,
+        final String working,
+        final long workingQty,
+        final long orderQty)
+    {
+        start(control);
+        decimal(potential, 0);
+        append(" > ");
+        decimal(limit, 0);
+        append(" (position ");
+        decimal(net, 0);
+        append(",");
+        append(working);
+        decimal(workingQty, 0);
+        append(", this order ");
+        decimal(orderQty, 0);
+        return reject(control, ")");
     }
 
     private RiskControl checkCollar(
@@ -299,17 +471,5 @@ public final class PreTradeRisk
         rejectCounts[control.ordinal()]++;
         lastControl = control;
         return control;
-    }
-
-    private static long notionalOrMax(final long qty, final long price)
-    {
-        try
-        {
-            return FixedPoint.notional(qty, price);
-        }
-        catch (final ArithmeticException ex)
-        {
-            return Long.MAX_VALUE;
-        }
     }
 }

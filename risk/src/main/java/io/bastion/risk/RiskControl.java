@@ -21,7 +21,17 @@ public enum RiskControl
     /** Order notional (quantity times limit, stop or reference price) above the maximum per order. */
     MAX_ORDER_NOTIONAL(OrdRejReason.ORDER_EXCEEDS_LIMIT),
     /** Limit price outside the band around the reference price, or no fresh reference price to check it against. */
-    PRICE_COLLAR(OrdRejReason.PRICE_EXCEEDS_CURRENT_PRICE_BAND);
+    PRICE_COLLAR(OrdRejReason.PRICE_EXCEEDS_CURRENT_PRICE_BAND),
+    /** No room left to track the account's exposure in the symbol: the order cannot be checked, so it is refused. */
+    RISK_CAPACITY(OrdRejReason.OTHER),
+    /** The account's gross open notional (positions plus working orders plus this order) above its credit limit. */
+    CREDIT_LIMIT(OrdRejReason.ORDER_EXCEEDS_LIMIT),
+    /** The long position the account would have if every working buy order filled, above the maximum. */
+    MAX_LONG_QTY(OrdRejReason.ORDER_EXCEEDS_LIMIT),
+    /** The short position the account would have if every working sell order filled, above the maximum. */
+    MAX_SHORT_QTY(OrdRejReason.ORDER_EXCEEDS_LIMIT),
+    /** The net position the account would have if every working order filled, above the maximum and growing. */
+    MAX_NET_QTY(OrdRejReason.ORDER_EXCEEDS_LIMIT);
 
     private final OrdRejReason ordRejReason;
 

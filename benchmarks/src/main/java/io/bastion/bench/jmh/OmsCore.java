@@ -137,14 +137,18 @@ public final class OmsCore implements AutoCloseable
             .positionsFile(dir.resolve(OmsConfiguration.POSITIONS_FILE_DEFAULT).toFile())
             .orderCapacity(orderCapacity)
             .idBase(ID_BASE)
-            .limits(new LimitSetParser(List.of("AAPL", "MSFT", "IBM"), List.of("SIM", "OTHER")).parse(Map.of(
-                "risk.accounts", "ACME",
-                "risk.permittedSymbols", "*",
-                "risk.maxOrderQty", "10000",
-                "risk.maxOrderNotional", "5000000",
-                "risk.collarPercent", "10",
-                "risk.maxReferenceAgeMs", "86400000",
-                "risk.symbol.AAPL.referencePrice", "1.00")))
+            .limits(new LimitSetParser(List.of("AAPL", "MSFT", "IBM"), List.of("SIM", "OTHER")).parse(Map.ofEntries(
+                Map.entry("risk.accounts", "ACME"),
+                Map.entry("risk.permittedSymbols", "*"),
+                Map.entry("risk.maxOrderQty", "10000"),
+                Map.entry("risk.maxOrderNotional", "5000000"),
+                Map.entry("risk.collarPercent", "10"),
+                Map.entry("risk.maxReferenceAgeMs", "86400000"),
+                Map.entry("risk.creditLimit", "90000000000"),
+                Map.entry("risk.maxLongQty", "90000000000"),
+                Map.entry("risk.maxShortQty", "90000000000"),
+                Map.entry("risk.maxNetQty", "90000000000"),
+                Map.entry("risk.symbol.AAPL.referencePrice", "1.00"))))
             .conclude();
 
         positions = new PositionStore(context.positionsFile(), context.positionEntries());

@@ -1,0 +1,242 @@
+package io.bastion.risk;
+
+import io.bastion.protocol.FixedPoint;
+import io.bastion.sbe.Side;
+import org.agrona.collections.Long2LongHashMap;
+
+import java.util.Arrays;
+
+/**
+ * What each account has at stake, as the credit and position limits count it: per account and symbol the net
+ * position and the quantity of working buy and sell orders, and per account the notional of its working orders.
+ * Working orders count from the moment they are accepted until they are filled, cancelled, rejected or expire; the
+ * OMS keeps each order's reservation and moves it here by differences, so every unit is released exactly once.
+ * <p>
+ * Owned by the OMS thread. Allocation free once an account and symbol has been seen, up to the capacity given.
+ */
+public final class ExposureBook
+{
+    /** Returned by {@link #find} when the account has no entry for the symbol. */
+    public static final int NONE = -1;
+
+    private final int capacity;
+    private final Long2LongHashMap slotByKey;
+    private final int[] slotAccount;
+    private final int[] slotSymbol;
+    private final int[] nextSlotOfAccount;
+    private final long[] netQty;
+    private final long[] workingBuyQty;
+    private final long[] workingSellQty;
+    private final long[] lastPx;
+    private int slots;
+    private int[] firstSlotOfAccount;
+    private long[] workingNotional;
+
+    /**
+     * @param capacity most account-and-symbol pairs held.
+     * @param accounts accounts known at start (more are added by {@link #ensureAccounts}).
+     */
+    public ExposureBook(final int capacity, final int accounts)
+    {
+        this.capacity = capacity;
+        slotByKey = new Long2LongHashMap(capacity * 2, 0.65f, NONE);
+        slotAccount = new int[capacity];
+        slotSymbol = new int[capacity];
+        nextSlotOfAccount = new int[capacity];
+        netQty = new long[capacity];
+        workingBuyQty = new long[capacity];
+        workingSellQty = new long[capacity];
+        lastPx = new long[capacity];
+        Arrays.fill(lastPx, FixedPoint.NULL_VALUE);
+        firstSlotOfAccount = new int[0];
+        workingNotional = new long[0];
+        ensureAccounts(accounts);
+    }
+
+    /**
+     * Make room for accounts added by a limit update (their indexes follow the existing ones).
+     *
+     * @param accounts how many accounts the limits know.
+     */
+    public void ensureAccounts(final int accounts)
+    {
+        if (accounts > firstSlotOfAccount.length)
+        {
+            final int old = firstSlotOfAccount.length;
+            firstSlotOfAccount = Arrays.copyOf(firstSlotOfAccount, accounts);
+            Arrays.fill(firstSlotOfAccount, old, accounts, NONE);
+            workingNotional = Arrays.copyOf(workingNotional, accounts);
+        }
+    }
+
+    /**
+     * @param account account index.
+     * @param symbol  symbol index.
+     * @return the entry of the account in the symbol, or {@link #NONE}.
+     */
+    public int find(final int account, final int symbol)
+    {
+        return (int)slotByKey.get(LimitSet.key(account, symbol));
+    }
+
+    /**
+     * @param account account index.
+     * @param symbol  symbol index.
+     * @return the entry of the account in the symbol, created if needed; {@link #NONE} when the book is full.
+     */
+    public int acquire(final int account, final int symbol)
+    {
+        final long key = LimitSet.key(account, symbol);
+        final int found = (int)slotByKey.get(key);
+        if (found != NONE || slots == capacity)
+        {
+            return found;
+        }
+        final int slot = slots++;
+        slotByKey.put(key, slot);
+        slotAccount[slot] = account;
+        slotSymbol[slot] = symbol;
+        nextSlotOfAccount[slot] = firstSlotOfAccount[account];
+        firstSlotOfAccount[account] = slot;
+        return slot;
+    }
+
+    /**
+     * Change what an order holds in working orders: a reservation taken, grown, shrunk or released.
+     *
+     * @param slot          the account's entry in the symbol.
+     * @param side          the order's side.
+     * @param qtyDelta      change of working quantity.
+     * @param notionalDelta change of working notional.
+     */
+    public void reserve(final int slot, final Side side, final long qtyDelta, final long notionalDelta)
+    {
+        if (isBuy(side))
+        {
+            workingBuyQty[slot] += qtyDelta;
+        }
+        else
+        {
+            workingSellQty[slot] += qtyDelta;
+        }
+        workingNotional[slotAccount[slot]] += notionalDelta;
+    }
+
+    /**
+     * An execution moved the position (a bust or correction passes the difference, with its sign).
+     *
+     * @param slot the account's entry in the symbol.
+     * @param side side of the order.
+     * @param qty  executed quantity, negative to take an execution back.
+     * @param px   its price.
+     */
+    public void execute(final int slot, final Side side, final long qty, final long px)
+    {
+        netQty[slot] += isBuy(side) ? qty : -qty;
+        if (px != FixedPoint.NULL_VALUE)
+        {
+            lastPx[slot] = px;
+        }
+    }
+
+    /**
+     * Set a position as it stands (at start, from the positions file).
+     *
+     * @param slot the account's entry in the symbol.
+     * @param net  net quantity.
+     * @param px   a price to value it by until there is a reference price, or {@link FixedPoint#NULL_VALUE}.
+     */
+    public void position(final int slot, final long net, final long px)
+    {
+        netQty[slot] = net;
+        lastPx[slot] = px;
+    }
+
+    /** @param slot an entry. @return its net position. */
+    public long netQty(final int slot)
+    {
+        return slot == NONE ? 0 : netQty[slot];
+    }
+
+    /** @param slot an entry. @return quantity of its working buy orders. */
+    public long workingBuyQty(final int slot)
+    {
+        return slot == NONE ? 0 : workingBuyQty[slot];
+    }
+
+    /** @param slot an entry. @return quantity of its working sell orders. */
+    public long workingSellQty(final int slot)
+    {
+        return slot == NONE ? 0 : workingSellQty[slot];
+    }
+
+    /** @param account account index. @return notional of its working orders. */
+    public long workingNotional(final int account)
+    {
+        return account < workingNotional.length ? workingNotional[account] : 0;
+    }
+
+    /**
+     * Gross notional of an account's positions: each symbol's absolute net quantity at its reference price, or at the
+     * last execution price when it has no reference price.
+     *
+     * @param account account index.
+     * @param prices  reference prices.
+     * @return the notional, saturating at {@link Long#MAX_VALUE}.
+     */
+    public long positionNotional(final int account, final ReferencePrices prices)
+    {
+        if (account >= firstSlotOfAccount.length)
+        {
+            return 0;
+        }
+        long total = 0;
+        for (int slot = firstSlotOfAccount[account]; slot != NONE; slot = nextSlotOfAccount[slot])
+        {
+            final long net = netQty[slot];
+            if (net != 0)
+            {
+                final long reference = prices.price(slotSymbol[slot]);
+                final long px = reference != FixedPoint.NULL_VALUE ? reference : lastPx[slot];
+                total = saturatingAdd(total, px == FixedPoint.NULL_VALUE ? 0 : notional(Math.abs(net), px));
+            }
+        }
+        return total;
+    }
+
+    /**
+     * @return account-and-symbol entries in use.
+     */
+    public int size()
+    {
+        return slots;
+    }
+
+    /**
+     * @param qty quantity mantissa.
+     * @param px  price mantissa.
+     * @return quantity times price, {@link Long#MAX_VALUE} when it does not fit (over any limit).
+     */
+    public static long notional(final long qty, final long px)
+    {
+        try
+        {
+            return FixedPoint.notional(qty, px);
+        }
+        catch (final ArithmeticException ex)
+        {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    static long saturatingAdd(final long a, final long b)
+    {
+        final long sum = a + b;
+        return ((a ^ sum) & (b ^ sum)) < 0 ? (a < 0 ? Long.MIN_VALUE : Long.MAX_VALUE) : sum;
+    }
+
+    private static boolean isBuy(final Side side)
+    {
+        return side == Side.BUY;
+    }
+}
