@@ -56,6 +56,7 @@ public final class Bastion implements AutoCloseable
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private MediaDriver driver;
     private Aeron aeron;
+    private String aeronDirectory;
     private OmsAgent oms;
     private AgentRunner omsRunner;
     private VenueSimulator venueSim;
@@ -119,6 +120,7 @@ public final class Bastion implements AutoCloseable
         {
             aeronDir = config.aeronDir();
         }
+        aeronDirectory = aeronDir;
         aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(aeronDir).errorHandler(errorHandler));
 
         if (config.auditEnabled())
@@ -191,6 +193,15 @@ public final class Bastion implements AutoCloseable
     public OmsAgent oms()
     {
         return oms;
+    }
+
+    /**
+     * @return the Aeron directory Bastion's streams are in: admin tools publish their commands (kill switch, limit
+     * updates) to the OMS's inbound stream there.
+     */
+    public String aeronDirectory()
+    {
+        return aeronDirectory;
     }
 
     /**

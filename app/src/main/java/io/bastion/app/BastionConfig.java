@@ -236,6 +236,13 @@ public final class BastionConfig
             OmsConfiguration.POSITIONS_FILE_PROP, OmsConfiguration.POSITIONS_FILE_DEFAULT).trim());
     }
 
+    /** @return the file keeping engaged kill switches across restarts, under the data directory unless absolute. */
+    public Path killSwitchFile()
+    {
+        return dataDir.resolve(properties.getProperty(
+            OmsConfiguration.KILL_SWITCH_FILE_PROP, OmsConfiguration.KILL_SWITCH_FILE_DEFAULT).trim());
+    }
+
     /** @return the audit journal directory, under the data directory unless absolute. */
     public Path auditJournalDir()
     {
@@ -360,6 +367,7 @@ public final class BastionConfig
             .positionEntries(longValue(OmsConfiguration.POSITION_ENTRIES_PROP,
                 OmsConfiguration.POSITION_ENTRIES_DEFAULT))
             .positionsFile(positionsFile().toFile())
+            .killSwitchFile(killSwitchFile().toFile())
             .limits(limits());
 
         final String defaultVenue = properties.getProperty(OmsConfiguration.DEFAULT_VENUE_PROP, "").trim();

@@ -62,6 +62,12 @@ public final class OmsConfiguration
     /** Default of {@link #POSITIONS_FILE_PROP}. */
     public static final String POSITIONS_FILE_DEFAULT = "positions.cmap";
 
+    /** Property: file keeping the engaged kill switches across restarts, under the data directory. */
+    public static final String KILL_SWITCH_FILE_PROP = "oms.killSwitchFile";
+
+    /** Default of {@link #KILL_SWITCH_FILE_PROP}. */
+    public static final String KILL_SWITCH_FILE_DEFAULT = "killswitches.state";
+
     /** Property: how many positions the file holds. */
     public static final String POSITION_ENTRIES_PROP = "oms.positionEntries";
 

@@ -31,6 +31,7 @@ public final class OmsContext
     private String defaultVenue;
     private int orderCapacity = OmsConfiguration.ORDER_CAPACITY_DEFAULT;
     private File positionsFile;
+    private File killSwitchFile;
     private long positionEntries = OmsConfiguration.POSITION_ENTRIES_DEFAULT;
     private LimitSet limits;
     private final Map<Integer, String> defaultAccounts = new LinkedHashMap<>();
@@ -267,6 +268,19 @@ public final class OmsContext
     public OmsContext positionsFile(final File file)
     {
         this.positionsFile = file;
+        return this;
+    }
+
+    /** @return where engaged kill switches are kept across restarts, or null to keep them in memory only. */
+    public File killSwitchFile()
+    {
+        return killSwitchFile;
+    }
+
+    /** @param file where engaged kill switches are kept across restarts, or null. @return this. */
+    public OmsContext killSwitchFile(final File file)
+    {
+        this.killSwitchFile = file;
         return this;
     }
 

@@ -35,6 +35,7 @@ public final class OmsCounters
     long venueInformationalReports;
     long positionAdjustmentsUnmatched;
     long ignoredReferencePrices;
+    long killSwitchCancels;
 
     /** @return client NewOrderSingles received. */
     public long newOrders()
@@ -100,6 +101,12 @@ public final class OmsCounters
     public long unknownVenueReports()
     {
         return unknownVenueReports;
+    }
+
+    /** @return working orders cancelled because a kill switch was engaged. */
+    public long killSwitchCancels()
+    {
+        return killSwitchCancels;
     }
 
     /** @return reference prices ignored: unknown symbol, not a positive price, or older than the one held. */

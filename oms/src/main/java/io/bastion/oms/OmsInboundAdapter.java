@@ -10,6 +10,9 @@ import io.bastion.sbe.ExecRestatementReason;
 import io.bastion.sbe.ClientNewOrderDecoder;
 import io.bastion.sbe.ClientReplaceDecoder;
 import io.bastion.sbe.ClientStatusRequestDecoder;
+import io.bastion.sbe.KillSwitchAction;
+import io.bastion.sbe.KillSwitchDecoder;
+import io.bastion.sbe.KillSwitchScope;
 import io.bastion.sbe.MessageHeaderDecoder;
 import io.bastion.sbe.ReferencePriceDecoder;
 import io.bastion.sbe.RiskLimitsUpdateDecoder;
@@ -47,6 +50,7 @@ public final class OmsInboundAdapter implements FragmentHandler
     private final VenueCommandRejectedDecoder commandRejected = new VenueCommandRejectedDecoder();
     private final ReferencePriceDecoder referencePrice = new ReferencePriceDecoder();
     private final RiskLimitsUpdateDecoder limitsUpdate = new RiskLimitsUpdateDecoder();
+    private final KillSwitchDecoder killSwitch = new KillSwitchDecoder();
 
     private final AsciiId clOrdId = new AsciiId(OmsConfiguration.CL_ORD_ID_LENGTH);
     private final AsciiId origClOrdId = new AsciiId(OmsConfiguration.CL_ORD_ID_LENGTH);
@@ -155,6 +159,21 @@ public final class OmsInboundAdapter implements FragmentHandler
                     ReferencePriceDecoder.symbolLength());
                 handler.onReferencePrice(symbol, referencePrice.price(), referencePrice.timestampNs());
                 break;
+
+            case KillSwitchDecoder.TEMPLATE_ID:
+            {
+                final KillSwitchDecoder d = killSwitch.wrap(buffer, bodyOffset, blockLength, version);
+                final long requestId = d.requestId();
+                final KillSwitchAction action = d.action();
+                final KillSwitchScope scope = d.scope();
+                final int sessionId = d.sessionId();
+                final boolean allowRiskReducing = d.allowRiskReducing() != 0;
+                final String name = d.name();
+                final String reason = d.reason();
+                handler.onKillSwitch(requestId, action, scope, sessionId, allowRiskReducing, name, reason,
+                    d.requestedBy());
+                break;
+            }
 
             case RiskLimitsUpdateDecoder.TEMPLATE_ID:
                 onRiskLimitsUpdate(buffer, bodyOffset, blockLength, version);

@@ -5,6 +5,8 @@ import io.bastion.sbe.CxlRejReason;
 import io.bastion.sbe.CxlRejResponseTo;
 import io.bastion.sbe.ExecRestatementReason;
 import io.bastion.sbe.ExecType;
+import io.bastion.sbe.KillSwitchAction;
+import io.bastion.sbe.KillSwitchScope;
 import io.bastion.sbe.OrdRejReason;
 import io.bastion.sbe.OrdStatus;
 import io.bastion.sbe.OrdType;
@@ -237,4 +239,26 @@ public interface OmsInboundHandler
      */
     void onRiskLimitsUpdate(
         long requestId, long expectedVersion, Map<String, String> changes, Set<String> removals, String requestedBy);
+
+    /**
+     * An admin command engaging or releasing a kill switch.
+     *
+     * @param requestId         echoed in the result.
+     * @param action            engage or release.
+     * @param scope             what it covers.
+     * @param sessionId         the client session, for scope SESSION.
+     * @param allowRiskReducing whether orders that reduce the position may still pass.
+     * @param name              the venue, account or symbol, for those scopes.
+     * @param reason            why.
+     * @param requestedBy       who asked.
+     */
+    void onKillSwitch(
+        long requestId,
+        KillSwitchAction action,
+        KillSwitchScope scope,
+        int sessionId,
+        boolean allowRiskReducing,
+        String name,
+        String reason,
+        String requestedBy);
 }

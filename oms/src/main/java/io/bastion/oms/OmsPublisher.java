@@ -7,6 +7,7 @@ import io.bastion.sbe.CxlRejReason;
 import io.bastion.sbe.CxlRejResponseTo;
 import io.bastion.sbe.ExecRestatementReason;
 import io.bastion.sbe.ExecType;
+import io.bastion.sbe.KillSwitchResultEncoder;
 import io.bastion.sbe.MessageHeaderEncoder;
 import io.bastion.sbe.RiskLimitsUpdateResultEncoder;
 import io.bastion.sbe.OrdRejReason;
@@ -37,6 +38,7 @@ public final class OmsPublisher
     private final VenueCancelEncoder venueCancel = new VenueCancelEncoder();
     private final VenueReplaceEncoder venueReplace = new VenueReplaceEncoder();
     private final RiskLimitsUpdateResultEncoder limitsResult = new RiskLimitsUpdateResultEncoder();
+    private final KillSwitchResultEncoder killSwitchResult = new KillSwitchResultEncoder();
     private long failedCount;
 
     /**
@@ -121,6 +123,29 @@ public final class OmsPublisher
         return offer(MessageHeaderEncoder.ENCODED_LENGTH + e.encodedLength());
     }
 
+    private static String clamp(final String reason)
+    {
+        return reason.length() > Streams.MAX_TEXT_LENGTH ? reason.substring(0, Streams.MAX_TEXT_LENGTH) : reason;
+    }
+
+    /**
+     * Answer a kill switch command.
+     *
+     * @param requestId       the request's identifier.
+     * @param accepted        true when it took effect.
+     * @param cancelledOrders working orders sent to be cancelled.
+     * @param reason          why it was refused, empty when accepted.
+     * @return false if it could not be published.
+     */
+    public boolean killSwitchResult(
+        final long requestId, final boolean accepted, final int cancelledOrders, final String reason)
+    {
+        final KillSwitchResultEncoder e = killSwitchResult.wrapAndApplyHeader(buffer, 0, header);
+        e.requestId(requestId).accepted((short)(accepted ? 1 : 0)).cancelledOrders(cancelledOrders);
+        e.reason(clamp(reason));
+        return offer(MessageHeaderEncoder.ENCODED_LENGTH + e.encodedLength());
+    }
+
     /**
      * Answer a risk limits update.
      *
@@ -135,7 +160,7 @@ public final class OmsPublisher
     {
         final RiskLimitsUpdateResultEncoder e = limitsResult.wrapAndApplyHeader(buffer, 0, header);
         e.requestId(requestId).accepted((short)(accepted ? 1 : 0)).version(version);
-        e.reason(reason.length() > Streams.MAX_TEXT_LENGTH ? reason.substring(0, Streams.MAX_TEXT_LENGTH) : reason);
+        e.reason(clamp(reason));
         return offer(MessageHeaderEncoder.ENCODED_LENGTH + e.encodedLength());
     }
 

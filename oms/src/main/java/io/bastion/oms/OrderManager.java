@@ -3,6 +3,7 @@ package io.bastion.oms;
 import io.bastion.protocol.FixedPoint;
 import io.bastion.risk.ExposureBook;
 import io.bastion.risk.InvalidLimitsException;
+import io.bastion.risk.KillSwitches;
 import io.bastion.risk.LimitSet;
 import io.bastion.risk.LimitSetParser;
 import io.bastion.risk.NameIndex;
@@ -14,6 +15,8 @@ import io.bastion.sbe.CxlRejReason;
 import io.bastion.sbe.CxlRejResponseTo;
 import io.bastion.sbe.ExecRestatementReason;
 import io.bastion.sbe.ExecType;
+import io.bastion.sbe.KillSwitchAction;
+import io.bastion.sbe.KillSwitchScope;
 import io.bastion.sbe.OrdRejReason;
 import io.bastion.sbe.OrdStatus;
 import io.bastion.sbe.OrdType;
@@ -29,6 +32,8 @@ import org.agrona.concurrent.UnsafeBuffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.File;
+import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -59,6 +64,7 @@ public final class OrderManager implements OmsInboundHandler
     private final OmsPublisher publisher;
     private final PreTradeRisk risk;
     private final LimitSetParser limitSetParser;
+    private final File killSwitchFile;
     private boolean configuredPricesTaken;
     private static final long MAX_EXPOSURE_ENTRIES = 1 << 24;
     private final Int2ObjectHashMap<AsciiId> defaultAccounts = new Int2ObjectHashMap<>();
@@ -105,6 +111,7 @@ public final class OrderManager implements OmsInboundHandler
             new ExposureBook((int)Math.min(MAX_EXPOSURE_ENTRIES, context.positionEntries()),
                 context.limits().accounts().size()));
         this.limitSetParser = new LimitSetParser(context.symbols(), context.venueNames());
+        this.killSwitchFile = context.killSwitchFile();
         this.nextId = context.idBase();
         this.nextVenueClOrdId = context.idBase();
         this.tradingDayEnd = context.tradingDayEnd();
@@ -147,6 +154,7 @@ public final class OrderManager implements OmsInboundHandler
         defaultVenueId = context.defaultVenue() == null ? NO_VENUE : names.indexOf(context.defaultVenue());
         context.defaultAccounts().forEach((sessionId, account) -> defaultAccounts.put(sessionId, AsciiId.of(account)));
         seedExposure();
+        restoreKillSwitches();
         scratch.reset();
     }
 
@@ -624,6 +632,190 @@ public final class OrderManager implements OmsInboundHandler
     /**
      * {@inheritDoc}
      */
+    public void onKillSwitch(
+        final long requestId,
+        final KillSwitchAction action,
+        final KillSwitchScope scope,
+        final int sessionId,
+        final boolean allowRiskReducing,
+        final String name,
+        final String reason,
+        final String requestedBy)
+    {
+        if (action != KillSwitchAction.ENGAGE && action != KillSwitchAction.RELEASE)
+        {
+            publisher.killSwitchResult(requestId, false, 0, "unknown action " + action);
+            return;
+        }
+        final int index = killSwitchIndex(scope, name, sessionId);
+        if (index < 0)
+        {
+            publisher.killSwitchResult(requestId, false, 0, scope == null || scope == KillSwitchScope.NULL_VAL ?
+                "unknown scope" : "unknown " + KillSwitches.scopeWord(scope) + " '" +
+                (scope == KillSwitchScope.SESSION ? Integer.toString(sessionId) : name) + "'");
+            return;
+        }
+        final String label = scope == KillSwitchScope.GLOBAL ? "" :
+            scope == KillSwitchScope.SESSION ? Integer.toString(sessionId) : name;
+        final KillSwitches switches = risk.killSwitches();
+        if (action == KillSwitchAction.ENGAGE)
+        {
+            if (reason.isBlank())
+            {
+                publisher.killSwitchResult(requestId, false, 0, "a reason is required to engage a kill switch");
+                return;
+            }
+            final KillSwitches.Engagement engagement = new KillSwitches.Engagement(scope, label, index,
+                allowRiskReducing, clip(KillSwitchFile.clean(reason)), KillSwitchFile.clean(requestedBy), nowNs);
+            switches.engage(engagement);
+            saveKillSwitches();
+            final int cancelled = cancelCovered(scope, index);
+            LOG.warn("kill switch {} engaged by {} (request {}, risk-reducing orders {}): {}; {} working orders " +
+                "sent to be cancelled", engagement.describe(), requestedBy, requestId,
+                allowRiskReducing ? "allowed" : "blocked", reason, cancelled);
+            publisher.killSwitchResult(requestId, true, cancelled, "");
+        }
+        else
+        {
+            final KillSwitches.Engagement released = switches.release(scope, index);
+            if (released == null)
+            {
+                publisher.killSwitchResult(requestId, false, 0, "kill switch " +
+                    (scope == KillSwitchScope.GLOBAL ? "global" : KillSwitches.scopeWord(scope) + " " + label) +
+                    " is not engaged");
+                return;
+            }
+            saveKillSwitches();
+            LOG.warn("kill switch {} released by {} (request {}): {}", released.describe(), requestedBy, requestId,
+                reason);
+            publisher.killSwitchResult(requestId, true, 0, "");
+        }
+    }
+
+    /**
+     * @return the index a switch of this scope covers, or -1 when the name is unknown.
+     */
+    private int killSwitchIndex(final KillSwitchScope scope, final String name, final int sessionId)
+    {
+        final LimitSet limits = risk.limits();
+        if (scope == null)
+        {
+            return -1;
+        }
+        return switch (scope)
+        {
+            case GLOBAL -> 0;
+            case VENUE -> limits.venues().find(name);
+            case ACCOUNT -> limits.accounts().find(name);
+            case SYMBOL -> limits.symbols().find(name);
+            case SESSION -> sessionId > 0 ? sessionId : -1;
+            default -> -1;
+        };
+    }
+
+    /**
+     * Take every working order a newly engaged switch covers off its venue; the client hears of each as an unsolicited
+     * cancel when the venue confirms it.
+     */
+    private int cancelCovered(final KillSwitchScope scope, final int index)
+    {
+        int cancelled = 0;
+        Order order = orders.firstWorking();
+        while (order != null)
+        {
+            final Order next = order.nextWorking;
+            if (!order.state.isTerminal() && order.pendingCancel == null && covers(scope, index, order))
+            {
+                cancelled++;
+                takeOffVenue(order, OrderState.CANCELED);
+            }
+            order = next;
+        }
+        return cancelled;
+    }
+
+    private static boolean covers(final KillSwitchScope scope, final int index, final Order order)
+    {
+        return switch (scope)
+        {
+            case GLOBAL -> true;
+            case VENUE -> order.venueId == index;
+            case ACCOUNT -> order.accountIndex == index;
+            case SESSION -> order.key.sessionId == index;
+            case SYMBOL -> order.symbolIndex == index;
+            default -> false;
+        };
+    }
+
+    private int killSwitchText(final Order order)
+    {
+        final KillSwitches.Engagement engagement = risk.killSwitches().covering(order.accountIndex, order.symbolIndex,
+            order.venueId, order.key.sessionId);
+        if (engagement == null)
+        {
+            return put(0, "KILL_SWITCH: cancelled by a kill switch since released");
+        }
+        int length = put(0, "KILL_SWITCH: cancelled, ");
+        length += put(length, engagement.describe());
+        length += put(length, " engaged by ");
+        length += put(length, engagement.engagedBy());
+        length += put(length, ": ");
+        return length + put(length, engagement.reason());
+    }
+
+    private static String clip(final String reason)
+    {
+        return reason.length() > KillSwitches.MAX_REASON_LENGTH ? reason.substring(0, KillSwitches.MAX_REASON_LENGTH) :
+            reason;
+    }
+
+    private void saveKillSwitches()
+    {
+        if (killSwitchFile == null)
+        {
+            return;
+        }
+        try
+        {
+            KillSwitchFile.save(killSwitchFile, risk.killSwitches().all());
+        }
+        catch (final IOException | RuntimeException ex)
+        {
+            LOG.error("cannot save the kill switches to {}: after a restart they will be as last saved", killSwitchFile,
+                ex);
+        }
+    }
+
+    /**
+     * Switches engaged before a restart stay engaged.
+     */
+    private void restoreKillSwitches()
+    {
+        for (final KillSwitchFile.Saved saved : KillSwitchFile.load(killSwitchFile))
+        {
+            int sessionId = 0;
+            if (saved.scope() == KillSwitchScope.SESSION)
+            {
+                sessionId = Integer.parseInt(saved.name());
+            }
+            final int index = killSwitchIndex(saved.scope(), saved.name(), sessionId);
+            if (index < 0)
+            {
+                LOG.error("kill switch {} {} from {} names nothing configured now; not restored",
+                    saved.scope(), saved.name(), killSwitchFile);
+                continue;
+            }
+            final KillSwitches.Engagement engagement = new KillSwitches.Engagement(saved.scope(), saved.name(), index,
+                saved.allowRiskReducing(), saved.reason(), saved.engagedBy(), saved.timeNs());
+            risk.killSwitches().engage(engagement);
+            LOG.warn("kill switch {} still engaged (by {}: {}); release it to trade", engagement.describe(),
+                saved.engagedBy(), saved.reason());
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     */
     public void onRiskLimitsUpdate(
         final long requestId,
         final long expectedVersion,
@@ -800,7 +992,8 @@ public final class OrderManager implements OmsInboundHandler
         {
             return textLength;
         }
-        final RiskControl control = risk.checkOrder(order.accountIndex, order.symbolIndex, order.venueId, order.side,
+        final RiskControl control = risk.checkOrder(order.accountIndex, order.symbolIndex, order.venueId,
+            order.key.sessionId, order.side,
             orderQty, Math.max(0, orderQty - order.cumQty), isPriced(ordType) ? price : FixedPoint.NULL_VALUE,
             isStop(ordType) ? stopPx : FixedPoint.NULL_VALUE, order.reservedQty, order.reservedNotional, nowNs);
         if (control != RiskControl.NONE)
@@ -1091,6 +1284,12 @@ public final class OrderManager implements OmsInboundHandler
         {
             counters.doneForDay++;
             report(order, ExecType.DONE_FOR_DAY, order.key.clOrdId, null);
+        }
+        else if (outcome == OrderState.CANCELED)
+        {
+            counters.killSwitchCancels++;
+            report(order, nextId++, ExecType.CANCELED, 0, 0, OrdRejReason.NULL_VAL, order.key.clOrdId, null, 0,
+                ExecRestatementReason.NULL_VAL, killSwitchText(order));
         }
         else
         {
@@ -1536,7 +1735,8 @@ public final class OrderManager implements OmsInboundHandler
         final LimitSet limits = risk.limits();
         order.accountIndex = order.account.isEmpty() ? NameIndex.MISSING : limits.accounts().find(order.account);
         order.symbolIndex = limits.symbols().find(order.symbol);
-        final RiskControl control = risk.checkOrder(order.accountIndex, order.symbolIndex, venueId, order.side,
+        final RiskControl control = risk.checkOrder(order.accountIndex, order.symbolIndex, venueId,
+            order.key.sessionId, order.side,
             order.orderQty, order.orderQty, order.price, order.stopPx, 0, 0, nowNs);
         if (control != RiskControl.NONE)
         {

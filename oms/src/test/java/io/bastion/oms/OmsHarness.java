@@ -25,6 +25,10 @@ import io.bastion.sbe.OrdStatus;
 import io.bastion.sbe.OrdType;
 import io.bastion.sbe.SessionRole;
 import io.bastion.sbe.SessionState;
+import io.bastion.sbe.KillSwitchAction;
+import io.bastion.sbe.KillSwitchEncoder;
+import io.bastion.sbe.KillSwitchResultDecoder;
+import io.bastion.sbe.KillSwitchScope;
 import io.bastion.sbe.ReferencePriceEncoder;
 import io.bastion.sbe.RiskLimitsUpdateEncoder;
 import io.bastion.sbe.RiskLimitsUpdateResultDecoder;
@@ -81,6 +85,10 @@ final class OmsHarness implements AutoCloseable
     }
 
     record LimitsResult(long requestId, boolean accepted, long version, String reason)
+    {
+    }
+
+    record KillResult(long requestId, boolean accepted, int cancelledOrders, String reason)
     {
     }
 
@@ -201,6 +209,16 @@ final class OmsHarness implements AutoCloseable
                 .value(remove ? "" : setting.substring(equals + 1));
         }
         e.requestedBy(requestedBy);
+        send(e.encodedLength());
+    }
+
+    void killSwitch(
+        final long requestId, final KillSwitchAction action, final KillSwitchScope scope, final String name,
+        final int sessionId, final boolean allowRiskReducing, final String reason)
+    {
+        final KillSwitchEncoder e = new KillSwitchEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder);
+        e.requestId(requestId).action(action).scope(scope).sessionId(sessionId)
+            .allowRiskReducing((short)(allowRiskReducing ? 1 : 0)).name(name).reason(reason).requestedBy("officer1");
         send(e.encodedLength());
     }
 
@@ -490,6 +508,12 @@ final class OmsHarness implements AutoCloseable
                     .wrap(buffer, body, blockLength, version);
                 received.add(new CancelReject(d.sessionId(), d.orderId(), d.ordStatus(), d.responseTo(),
                     d.cxlRejReason(), d.clOrdId().trim(), d.origClOrdId().trim(), d.text()));
+                break;
+            }
+            case KillSwitchResultDecoder.TEMPLATE_ID:
+            {
+                final KillSwitchResultDecoder d = new KillSwitchResultDecoder().wrap(buffer, body, blockLength, version);
+                received.add(new KillResult(d.requestId(), d.accepted() == 1, d.cancelledOrders(), d.reason()));
                 break;
             }
             case RiskLimitsUpdateResultDecoder.TEMPLATE_ID:

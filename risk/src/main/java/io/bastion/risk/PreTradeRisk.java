@@ -1,6 +1,7 @@
 package io.bastion.risk;
 
 import io.bastion.protocol.FixedPoint;
+import io.bastion.sbe.KillSwitchScope;
 import io.bastion.sbe.Side;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -11,7 +12,7 @@ import org.agrona.concurrent.UnsafeBuffer;
  * an exception) and writes a text naming the control, the limit and the offending value, such as
  * {@code MAX_ORDER_NOTIONAL: 1,250,000.00 > 1,000,000.00}. Rejections are counted per control. Allocation free.
  * <p>
- * The chain, in order: account known, instrument permitted, not restricted, quantity, notional, price collar, credit,
+ * The chain, in order: account known, no kill switch engaged, instrument permitted, not restricted, quantity, notional, price collar, credit,
  * long, short and net position. The credit and position limits count what the {@link ExposureBook} holds: the
  * caller reserves an accepted order's quantity and notional there and releases it as the order fills or ends.
  * <p>
@@ -27,6 +28,7 @@ public final class PreTradeRisk
     private final UnsafeBuffer text = new UnsafeBuffer(new byte[TEXT_CAPACITY]);
     private final ReferencePrices prices;
     private final ExposureBook exposure;
+    private final KillSwitches killSwitches = new KillSwitches();
     private LimitSet limits;
     private long lastValuationPx = FixedPoint.NULL_VALUE;
     private int lastSlot = ExposureBook.NONE;
@@ -82,6 +84,14 @@ public final class PreTradeRisk
     }
 
     /**
+     * @return the kill switches engaged.
+     */
+    public KillSwitches killSwitches()
+    {
+        return killSwitches;
+    }
+
+    /**
      * @return the price the last passing check valued the order at (limit, stop or reference price), to reserve it by.
      */
     public long lastValuationPx()
@@ -103,6 +113,7 @@ public final class PreTradeRisk
      * @param account      account index in {@link LimitSet#accounts()}, or {@link NameIndex#MISSING}.
      * @param symbol       symbol index in {@link LimitSet#symbols()}.
      * @param venue        venue index.
+     * @param session      client session number.
      * @param side         side.
      * @param orderQty     quantity mantissa, positive.
      * @param openQty      what the order would leave to fill: its quantity, or for a replace the new quantity less what
@@ -118,6 +129,7 @@ public final class PreTradeRisk
         final int account,
         final int symbol,
         final int venue,
+        final int session,
         final Side side,
         final long orderQty,
         final long openQty,
@@ -132,6 +144,25 @@ public final class PreTradeRisk
         {
             start(RiskControl.UNKNOWN_ACCOUNT);
             return reject(RiskControl.UNKNOWN_ACCOUNT, "not configured");
+        }
+        final KillSwitches.Engagement kill = killSwitches.covering(account, symbol, venue, session);
+        if (kill != null && !(kill.allowRiskReducing() && reducesPosition(account, symbol, side, openQty, heldQty)))
+        {
+            start(RiskControl.KILL_SWITCH);
+            if (kill.scope() == KillSwitchScope.GLOBAL)
+            {
+                append("global");
+            }
+            else
+            {
+                append(KillSwitches.scopeWord(kill.scope()));
+                append(" ");
+                append(kill.name());
+            }
+            append(" engaged by ");
+            append(kill.engagedBy());
+            append(": ");
+            return reject(RiskControl.KILL_SWITCH, kill.reason());
         }
         if (!limits.isPermitted(account, symbol))
         {
@@ -242,6 +273,22 @@ public final class PreTradeRisk
     public long rejectCount(final RiskControl control)
     {
         return rejectCounts[control.ordinal()];
+    }
+
+    /**
+     * @return true when the order can only bring the position closer to flat, even if every working order on its side
+     * filled first.
+     */
+    private boolean reducesPosition(
+        final int account, final int symbol, final Side side, final long openQty, final long heldQty)
+    {
+        final int slot = exposure.find(account, symbol);
+        final long net = exposure.netQty(slot);
+        if (side == Side.BUY)
+        {
+            return net < 0 && net + exposure.workingBuyQty(slot) - heldQty + openQty <= 0;
+        }
+        return net > 0 && net - (exposure.workingSellQty(slot) - heldQty) - openQty >= 0;
     }
 
     private RiskControl checkCredit(

@@ -12,6 +12,8 @@ public enum RiskControl
     NONE(OrdRejReason.NULL_VAL),
     /** The account is not in the configuration (or the order has none and its session no default). */
     UNKNOWN_ACCOUNT(OrdRejReason.UNKNOWN_ACCOUNT),
+    /** A kill switch covering the order is engaged (and the order does not reduce the position it allows). */
+    KILL_SWITCH(OrdRejReason.BROKER_OPTION),
     /** The account may not trade the instrument, or has no instrument permissions configured. */
     NOT_PERMITTED(OrdRejReason.BROKER_OPTION),
     /** The instrument is on the global or the account's restricted list. */
