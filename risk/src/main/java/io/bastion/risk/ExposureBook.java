@@ -19,6 +19,12 @@ public final class ExposureBook
     /** Returned by {@link #find} when the account has no entry for the symbol. */
     public static final int NONE = -1;
 
+    /**
+     * A product of quantity and price whose upper 64 bits reach this is at least 2^63 times the scale: its notional
+     * does not fit in a long. Checked first so that an absurd order costs no exception (and no allocation).
+     */
+    private static final long OVERFLOW_HIGH = FixedPoint.SCALE / 2;
+
     private final int capacity;
     private final Long2LongHashMap slotByKey;
     private final int[] slotAccount;
@@ -219,6 +225,10 @@ public final class ExposureBook
      */
     public static long notional(final long qty, final long px)
     {
+        if (Math.multiplyHigh(Math.abs(qty), Math.abs(px)) >= OVERFLOW_HIGH)
+        {
+            return Long.MAX_VALUE;
+        }
         try
         {
             return FixedPoint.notional(qty, px);

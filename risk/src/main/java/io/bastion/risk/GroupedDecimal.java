@@ -63,6 +63,36 @@ final class GroupedDecimal
         return position - offset;
     }
 
+    /**
+     * Format a whole number (a count, milliseconds) with thousands separators.
+     */
+    static int formatWhole(final long value, final MutableDirectBuffer buffer, final int offset)
+    {
+        int position = offset;
+        long magnitude = value;
+        if (value < 0)
+        {
+            buffer.putByte(position++, (byte)'-');
+            magnitude = value == Long.MIN_VALUE ? Long.MAX_VALUE : -value;
+        }
+        final int digits = digitCount(magnitude);
+        long divisor = 1;
+        for (int i = 1; i < digits; i++)
+        {
+            divisor *= 10;
+        }
+        for (int i = digits; i > 0; i--)
+        {
+            buffer.putByte(position++, (byte)('0' + (magnitude / divisor) % 10));
+            divisor /= 10;
+            if (i > 1 && (i - 1) % 3 == 0)
+            {
+                buffer.putByte(position++, (byte)',');
+            }
+        }
+        return position - offset;
+    }
+
     private static int digitCount(final long value)
     {
         int digits = 1;

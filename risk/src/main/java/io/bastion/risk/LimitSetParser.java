@@ -118,7 +118,7 @@ public final class LimitSetParser
         }
 
         final SortedMap<String, String> next = new TreeMap<>(current.settings());
-        next.putAll(changes);
+        changes.forEach((key, value) -> next.put(key, value.strip()));
         next.keySet().removeAll(removals);
         return build(next, current.version() + 1, current);
     }

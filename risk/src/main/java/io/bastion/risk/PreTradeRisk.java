@@ -471,9 +471,9 @@ public final class PreTradeRisk
             append("reference price for ");
             append(limits.symbols().name(symbol));
             append(" is ");
-            decimal(FixedPoint.ofUnits(ageMs), 0);
+            whole(ageMs);
             append(" ms old > ");
-            decimal(FixedPoint.ofUnits(maxAgeMs), 0);
+            whole(maxAgeMs);
             reject(control, " ms");
             return false;
         }
@@ -510,6 +510,11 @@ public final class PreTradeRisk
     private void decimal(final long mantissa, final int minDecimals)
     {
         textLength += GroupedDecimal.format(mantissa, minDecimals, text, textLength);
+    }
+
+    private void whole(final long value)
+    {
+        textLength += GroupedDecimal.formatWhole(value, text, textLength);
     }
 
     private RiskControl reject(final RiskControl control, final String end)
