@@ -34,9 +34,16 @@ public final class ExposureBook
     private final long[] workingBuyQty;
     private final long[] workingSellQty;
     private final long[] lastPx;
+    private final long[] valuedNet;
+    private final long[] valuedPx;
+    private final long[] valuedNotional;
     private int slots;
     private int[] firstSlotOfAccount;
     private long[] workingNotional;
+    private long[] positionVersion;
+    private long[] cachedPositionNotional;
+    private long[] cachedPositionVersion;
+    private long[] cachedPriceVersion;
 
     /**
      * @param capacity most account-and-symbol pairs held.
@@ -54,8 +61,16 @@ public final class ExposureBook
         workingSellQty = new long[capacity];
         lastPx = new long[capacity];
         Arrays.fill(lastPx, FixedPoint.NULL_VALUE);
+        valuedNet = new long[capacity];
+        valuedPx = new long[capacity];
+        valuedNotional = new long[capacity];
+        Arrays.fill(valuedPx, FixedPoint.NULL_VALUE);
         firstSlotOfAccount = new int[0];
         workingNotional = new long[0];
+        positionVersion = new long[0];
+        cachedPositionNotional = new long[0];
+        cachedPositionVersion = new long[0];
+        cachedPriceVersion = new long[0];
         ensureAccounts(accounts);
     }
 
@@ -72,6 +87,11 @@ public final class ExposureBook
             firstSlotOfAccount = Arrays.copyOf(firstSlotOfAccount, accounts);
             Arrays.fill(firstSlotOfAccount, old, accounts, NONE);
             workingNotional = Arrays.copyOf(workingNotional, accounts);
+            positionVersion = Arrays.copyOf(positionVersion, accounts);
+            cachedPositionNotional = Arrays.copyOf(cachedPositionNotional, accounts);
+            cachedPositionVersion = Arrays.copyOf(cachedPositionVersion, accounts);
+            cachedPriceVersion = Arrays.copyOf(cachedPriceVersion, accounts);
+            Arrays.fill(cachedPriceVersion, old, accounts, -1);
         }
     }
 
@@ -143,6 +163,7 @@ public final class ExposureBook
         {
             lastPx[slot] = px;
         }
+        positionVersion[slotAccount[slot]]++;
     }
 
     /**
@@ -156,6 +177,7 @@ public final class ExposureBook
     {
         netQty[slot] = net;
         lastPx[slot] = px;
+        positionVersion[slotAccount[slot]]++;
     }
 
     /** @param slot an entry. @return its net position. */
@@ -184,7 +206,8 @@ public final class ExposureBook
 
     /**
      * Gross notional of an account's positions: each symbol's absolute net quantity at its reference price, or at the
-     * last execution price when it has no reference price.
+     * last execution price when it has no reference price. Kept until a position of the account or a reference price
+     * changes, and then only the positions whose quantity or price changed are valued again.
      *
      * @param account account index.
      * @param prices  reference prices.
@@ -196,17 +219,28 @@ public final class ExposureBook
         {
             return 0;
         }
+        if (cachedPositionVersion[account] == positionVersion[account] &&
+            cachedPriceVersion[account] == prices.version())
+        {
+            return cachedPositionNotional[account];
+        }
         long total = 0;
         for (int slot = firstSlotOfAccount[account]; slot != NONE; slot = nextSlotOfAccount[slot])
         {
             final long net = netQty[slot];
-            if (net != 0)
+            final long reference = prices.price(slotSymbol[slot]);
+            final long px = reference != FixedPoint.NULL_VALUE ? reference : lastPx[slot];
+            if (net != valuedNet[slot] || px != valuedPx[slot])
             {
-                final long reference = prices.price(slotSymbol[slot]);
-                final long px = reference != FixedPoint.NULL_VALUE ? reference : lastPx[slot];
-                total = saturatingAdd(total, px == FixedPoint.NULL_VALUE ? 0 : notional(Math.abs(net), px));
+                valuedNet[slot] = net;
+                valuedPx[slot] = px;
+                valuedNotional[slot] = net == 0 || px == FixedPoint.NULL_VALUE ? 0 : notional(Math.abs(net), px);
             }
+            total = saturatingAdd(total, valuedNotional[slot]);
         }
+        cachedPositionNotional[account] = total;
+        cachedPositionVersion[account] = positionVersion[account];
+        cachedPriceVersion[account] = prices.version();
         return total;
     }
 

@@ -127,8 +127,34 @@ public final class LimitSet
      */
     public long limit(final LimitType type, final int account, final int symbol, final int venue)
     {
+        return limit(type, account, symbol, venue, accountSymbolLimits(account, symbol));
+    }
+
+    /**
+     * The limits set for an account in one symbol, to look up once for several {@link #limit} calls.
+     *
+     * @param account account index.
+     * @param symbol  symbol index.
+     * @return the row, or null when none is set for the pair.
+     */
+    public long[] accountSymbolLimits(final int account, final int symbol)
+    {
+        return byAccountSymbol.get(key(account, symbol));
+    }
+
+    /**
+     * As {@link #limit(LimitType, int, int, int)}, with the account-and-symbol row already looked up.
+     *
+     * @param type     the limit.
+     * @param account  account index.
+     * @param symbol   symbol index.
+     * @param venue    venue index.
+     * @param override {@link #accountSymbolLimits} of the account and symbol.
+     * @return the limit, or {@link FixedPoint#NULL_VALUE} when no scope sets it.
+     */
+    public long limit(final LimitType type, final int account, final int symbol, final int venue, final long[] override)
+    {
         final int i = type.ordinal();
-        final long[] override = byAccountSymbol.get(key(account, symbol));
         long limit = override == null ? FixedPoint.NULL_VALUE : override[i];
         if (limit == FixedPoint.NULL_VALUE)
         {

@@ -32,6 +32,7 @@ public final class PreTradeRisk
     private LimitSet limits;
     private long lastValuationPx = FixedPoint.NULL_VALUE;
     private int lastSlot = ExposureBook.NONE;
+    private long[] accountSymbolLimits;
     private RiskControl lastControl = RiskControl.NONE;
     private int textLength;
 
@@ -145,6 +146,7 @@ public final class PreTradeRisk
             start(RiskControl.UNKNOWN_ACCOUNT);
             return reject(RiskControl.UNKNOWN_ACCOUNT, "not configured");
         }
+        accountSymbolLimits = limits.accountSymbolLimits(account, symbol);
         final KillSwitches.Engagement kill = killSwitches.covering(account, symbol, venue, session);
         if (kill != null && !(kill.allowRiskReducing() && reducesPosition(account, symbol, side, openQty, heldQty)))
         {
@@ -182,7 +184,7 @@ public final class PreTradeRisk
                 " is on the account's restricted list");
         }
 
-        final long maxQty = limits.limit(LimitType.MAX_ORDER_QTY, account, symbol, venue);
+        final long maxQty = limit(LimitType.MAX_ORDER_QTY, account, symbol, venue);
         if (maxQty == FixedPoint.NULL_VALUE)
         {
             return noLimit(RiskControl.MAX_ORDER_QTY);
@@ -192,7 +194,7 @@ public final class PreTradeRisk
             return overLimit(RiskControl.MAX_ORDER_QTY, orderQty, maxQty, 0);
         }
 
-        final long maxNotional = limits.limit(LimitType.MAX_ORDER_NOTIONAL, account, symbol, venue);
+        final long maxNotional = limit(LimitType.MAX_ORDER_NOTIONAL, account, symbol, venue);
         if (maxNotional == FixedPoint.NULL_VALUE)
         {
             return noLimit(RiskControl.MAX_ORDER_NOTIONAL);
@@ -294,7 +296,7 @@ public final class PreTradeRisk
     private RiskControl checkCredit(
         final int account, final int symbol, final int venue, final long notional, final long heldNotional)
     {
-        final long creditLimit = limits.limit(LimitType.CREDIT_LIMIT, account, symbol, venue);
+        final long creditLimit = limit(LimitType.CREDIT_LIMIT, account, symbol, venue);
         if (creditLimit == FixedPoint.NULL_VALUE)
         {
             return noLimit(RiskControl.CREDIT_LIMIT);
@@ -334,7 +336,7 @@ public final class PreTradeRisk
         final long workingSells = exposure.workingSellQty(slot) - (buy ? 0 : heldQty);
         if (buy)
         {
-            final long maxLong = limits.limit(LimitType.MAX_LONG_QTY, account, symbol, venue);
+            final long maxLong = limit(LimitType.MAX_LONG_QTY, account, symbol, venue);
             if (maxLong == FixedPoint.NULL_VALUE)
             {
                 return noLimit(RiskControl.MAX_LONG_QTY);
@@ -348,7 +350,7 @@ public final class PreTradeRisk
         }
         else
         {
-            final long maxShort = limits.limit(LimitType.MAX_SHORT_QTY, account, symbol, venue);
+            final long maxShort = limit(LimitType.MAX_SHORT_QTY, account, symbol, venue);
             if (maxShort == FixedPoint.NULL_VALUE)
             {
                 return noLimit(RiskControl.MAX_SHORT_QTY);
@@ -361,7 +363,7 @@ public final class PreTradeRisk
             }
         }
 
-        final long maxNet = limits.limit(LimitType.MAX_NET_QTY, account, symbol, venue);
+        final long maxNet = limit(LimitType.MAX_NET_QTY, account, symbol, venue);
         if (maxNet == FixedPoint.NULL_VALUE)
         {
             return noLimit(RiskControl.MAX_NET_QTY);
@@ -402,8 +404,8 @@ public final class PreTradeRisk
     private RiskControl checkCollar(
         final int account, final int symbol, final int venue, final long limitPx, final long nowNs)
     {
-        final long percent = limits.limit(LimitType.COLLAR_PERCENT, account, symbol, venue);
-        final long ticks = limits.limit(LimitType.COLLAR_TICKS, account, symbol, venue);
+        final long percent = limit(LimitType.COLLAR_PERCENT, account, symbol, venue);
+        final long ticks = limit(LimitType.COLLAR_TICKS, account, symbol, venue);
         if (percent == FixedPoint.NULL_VALUE && ticks == FixedPoint.NULL_VALUE)
         {
             start(RiskControl.PRICE_COLLAR);
@@ -457,7 +459,7 @@ public final class PreTradeRisk
             reject(control, "");
             return false;
         }
-        final long maxAgeMs = limits.limit(LimitType.MAX_REFERENCE_AGE_MS, account, symbol, venue);
+        final long maxAgeMs = limit(LimitType.MAX_REFERENCE_AGE_MS, account, symbol, venue);
         if (maxAgeMs == FixedPoint.NULL_VALUE)
         {
             start(control);
@@ -510,6 +512,11 @@ public final class PreTradeRisk
     private void decimal(final long mantissa, final int minDecimals)
     {
         textLength += GroupedDecimal.format(mantissa, minDecimals, text, textLength);
+    }
+
+    private long limit(final LimitType type, final int account, final int symbol, final int venue)
+    {
+        return limits.limit(type, account, symbol, venue, accountSymbolLimits);
     }
 
     private void whole(final long value)

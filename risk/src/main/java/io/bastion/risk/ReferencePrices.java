@@ -12,6 +12,7 @@ public final class ReferencePrices
 {
     private final long[] prices;
     private final long[] timesNs;
+    private long version;
 
     /**
      * @param symbols how many instruments.
@@ -51,8 +52,20 @@ public final class ReferencePrices
      */
     public void update(final int symbol, final long price, final long timeNs)
     {
+        if (prices[symbol] != price)
+        {
+            version++;
+        }
         prices[symbol] = price;
         timesNs[symbol] = timeNs;
+    }
+
+    /**
+     * @return a number that changes whenever a price does, so values derived from the prices can be kept until then.
+     */
+    public long version()
+    {
+        return version;
     }
 
     /**

@@ -50,6 +50,25 @@ class ExposureLimitsTest
     }
 
     @Test
+    void shouldValuePositionsAtTheLatestReferencePriceAndQuantity()
+    {
+        use("risk.creditLimit", "1000");
+        position(MSFT, "5", "100");
+        assertEquals(RiskControl.NONE, check(AAPL, Side.BUY, "5", "100"), "500 + 500");
+
+        risk.referencePrices().update(MSFT, FixedPoint.parse("101"), NOW_NS);
+        assertEquals(RiskControl.CREDIT_LIMIT, check(AAPL, Side.BUY, "5", "100"));
+        assertEquals("CREDIT_LIMIT: 1,005.00 > 1,000.00 (positions 505.00, working orders 0.00, this order 500.00)",
+            lastText());
+
+        final int msft = risk.exposure().find(ACME, MSFT);
+        risk.exposure().execute(msft, Side.SELL, FixedPoint.parse("1"), FixedPoint.parse("101"));
+        assertEquals(RiskControl.NONE, check(AAPL, Side.BUY, "5", "100"), "404 + 500 after selling one");
+        risk.exposure().execute(msft, Side.SELL, FixedPoint.parse("10"), FixedPoint.parse("101"));
+        assertEquals(RiskControl.CREDIT_LIMIT, check(AAPL, Side.BUY, "5", "100"), "short 6: 606 + 500");
+    }
+
+    @Test
     void shouldRejectEveryOrderWhenNoCreditLimitIsConfigured()
     {
         use("risk.creditLimit", null);

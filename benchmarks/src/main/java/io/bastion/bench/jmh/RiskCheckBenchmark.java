@@ -34,7 +34,8 @@ import java.util.concurrent.TimeUnit;
  * account and symbol for every tenth pair, positions in {@code positionsPerAccount} symbols each (the credit limit
  * values them all). Orders rotate over accounts and symbols, buys and sells, limit and market, so the tables are
  * touched the way a busy gateway touches them. Every check passes the whole chain (a rejection stops early, so it is
- * cheaper); {@link #checkOrder} fails the run if one does not.
+ * cheaper); {@link #checkOrder} fails the run if one does not. With {@code priceTicks} a reference price changes
+ * before every check.
  */
 @State(Scope.Thread)
 @BenchmarkMode({ Mode.Throughput, Mode.SampleTime })
@@ -47,6 +48,8 @@ public class RiskCheckBenchmark
 {
     private static final long NOW_NS = 1_700_000_000_000_000_000L;
     private static final int ORDERS = 4096;
+    private static final long TICK_UP = FixedPoint.parse("100.01");
+    private static final long TICK_DOWN = FixedPoint.ofUnits(100);
 
     /** Accounts configured. */
     @Param("1000")
@@ -59,6 +62,16 @@ public class RiskCheckBenchmark
     /** Symbols each account holds a position in. */
     @Param("20")
     public int positionsPerAccount;
+
+    /**
+     * Whether a reference price changes before every check, as it does under live market data: each change makes the
+     * credit limit value the account's positions again (only the ones whose price or quantity changed).
+     */
+    @Param({ "false", "true" })
+    public boolean priceTicks;
+
+    private ReferencePrices prices;
+    private long tick;
 
     private PreTradeRisk risk;
     private final int[] orderAccount = new int[ORDERS];
@@ -111,7 +124,7 @@ public class RiskCheckBenchmark
             }
         }
         final LimitSet limits = new LimitSetParser(symbolNames, List.of("SIM")).parse(settings);
-        final ReferencePrices prices = new ReferencePrices(symbols);
+        prices = new ReferencePrices(symbols);
         prices.takeConfigured(limits, null, NOW_NS);
         final ExposureBook exposure = new ExposureBook(accounts * (positionsPerAccount + 8), accounts);
         for (int a = 0; a < accounts; a++)
@@ -144,6 +157,11 @@ public class RiskCheckBenchmark
     {
         final int i = next;
         next = (i + 1) & (ORDERS - 1);
+        if (priceTicks)
+        {
+            final long t = tick++;
+            prices.update((int)(t % (symbols - 1)), (t & 1) == 0 ? TICK_UP : TICK_DOWN, NOW_NS);
+        }
         final long qty = FixedPoint.ofUnits(100);
         final RiskControl control = risk.checkOrder(orderAccount[i], orderSymbol[i], 0, 1, orderSide[i], qty, qty,
             orderPrice[i], FixedPoint.NULL_VALUE, 0, 0, NOW_NS);
