@@ -158,6 +158,7 @@ public final class Bastion implements AutoCloseable
 
         final OmsContext omsContext = config.applyTo(new OmsContext().aeron(aeron));
         config.defaultAccounts(gatewayContext.sessionRegistry()::sessionId).forEach(omsContext::defaultAccount);
+        config.cancelOnDisconnect(gatewayContext.sessionRegistry()::sessionId).forEach(omsContext::cancelOnDisconnect);
         oms = new OmsAgent(omsContext.conclude());
         gateway = new FixGateway(gatewayContext);
 

@@ -3,6 +3,7 @@ package io.bastion.app;
 import io.bastion.compliance.AuditDurability;
 import io.bastion.compliance.AuditJournalConfiguration;
 import io.bastion.compliance.AuditJournalContext;
+import io.bastion.oms.CancelOnDisconnect;
 import io.bastion.oms.OmsConfiguration;
 import io.bastion.oms.OmsContext;
 import io.bastion.oms.VenueRules;
@@ -50,6 +51,8 @@ public final class BastionConfig
     public static final String RISK_FILE = "risk.properties";
     /** Client session setting: the account of orders that carry no Account (1). */
     public static final String DEFAULT_ACCOUNT_SETTING = "DefaultAccount";
+    /** Client session setting: off, day or all (see {@link CancelOnDisconnect}). */
+    public static final String CANCEL_ON_DISCONNECT_SETTING = "CancelOnDisconnect";
     /** Client sessions, QuickFIX/J format. */
     public static final String CLIENTS_FILE = "clients.cfg";
     /** Venue sessions, QuickFIX/J format. */
@@ -330,18 +333,47 @@ public final class BastionConfig
      */
     public Map<Integer, String> defaultAccounts(final ToIntFunction<String> sessionNumber)
     {
+        return clientSessionSetting(sessionNumber, DEFAULT_ACCOUNT_SETTING);
+    }
+
+    /**
+     * The cancel-on-disconnect policy of each client session that sets {@link #CANCEL_ON_DISCONNECT_SETTING}.
+     *
+     * @param sessionNumber the number of a client session by its name (such as {@code FIX.4.4:BASTION->CLIENT1}).
+     * @return session number to policy.
+     * @throws IllegalArgumentException naming the session if a value is not off, day or all.
+     */
+    public Map<Integer, CancelOnDisconnect> cancelOnDisconnect(final ToIntFunction<String> sessionNumber)
+    {
+        final Map<Integer, CancelOnDisconnect> policies = new TreeMap<>();
+        clientSessionSetting(sessionNumber, CANCEL_ON_DISCONNECT_SETTING).forEach((session, value) ->
+        {
+            try
+            {
+                policies.put(session, CancelOnDisconnect.valueOf(value.toUpperCase(Locale.ROOT)));
+            }
+            catch (final IllegalArgumentException ex)
+            {
+                throw new IllegalArgumentException(directory.resolve(CLIENTS_FILE) + ": session " + session + " " +
+                    CANCEL_ON_DISCONNECT_SETTING + "=" + value + " is invalid; expected off, day or all", ex);
+            }
+        });
+        return policies;
+    }
+
+    private Map<Integer, String> clientSessionSetting(final ToIntFunction<String> sessionNumber, final String name)
+    {
         final SessionSettings settings = clientSettings();
-        final Map<Integer, String> accounts = new TreeMap<>();
+        final Map<Integer, String> values = new TreeMap<>();
         final Iterator<SessionID> sessions = settings.sectionIterator();
         while (sessions.hasNext())
         {
             final SessionID session = sessions.next();
             try
             {
-                if (settings.isSetting(session, DEFAULT_ACCOUNT_SETTING))
+                if (settings.isSetting(session, name))
                 {
-                    accounts.put(sessionNumber.applyAsInt(session.toString()),
-                        settings.getString(session, DEFAULT_ACCOUNT_SETTING).trim());
+                    values.put(sessionNumber.applyAsInt(session.toString()), settings.getString(session, name).trim());
                 }
             }
             catch (final ConfigError ex)
@@ -349,7 +381,7 @@ public final class BastionConfig
                 throw new IllegalArgumentException(directory.resolve(CLIENTS_FILE) + ": " + ex.getMessage(), ex);
             }
         }
-        return accounts;
+        return values;
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.bastion.app;
 
+import io.bastion.oms.CancelOnDisconnect;
 import io.bastion.oms.VenueRules;
 import io.bastion.protocol.FixedPoint;
 import io.bastion.risk.LimitSet;
@@ -89,6 +90,23 @@ class BastionConfigTest
         final Map<Integer, String> accounts = BastionConfig.load(CONFIG)
             .defaultAccounts((name) -> numbers.getOrDefault(name, -1));
         assertEquals(Map.of(1, "ACME", 3, "DEMO-ACCT"), accounts);
+    }
+
+    @Test
+    void shouldReadEachClientSessionsCancelOnDisconnectPolicyAndRefuseAnUnknownOne() throws Exception
+    {
+        final Map<String, Integer> numbers = Map.of("FIX.4.4:BASTION->DEMO", 3, "FIX.4.4:BASTION->CLIENT1", 1);
+        assertEquals(Map.of(3, CancelOnDisconnect.DAY), BastionConfig.load(CONFIG)
+            .cancelOnDisconnect((name) -> numbers.getOrDefault(name, -1)));
+
+        final Path config = copyOfConfig();
+        Files.copy(CONFIG.resolve("clients.cfg"), config.resolve("clients.cfg"));
+        Files.writeString(config.resolve("clients.cfg"), Files.readString(config.resolve("clients.cfg"))
+            .replace("CancelOnDisconnect=day", "CancelOnDisconnect=sometimes"));
+        final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
+            () -> BastionConfig.load(config).cancelOnDisconnect((name) -> numbers.getOrDefault(name, -1)));
+        assertTrue(ex.getMessage().endsWith("clients.cfg: session 3 CancelOnDisconnect=sometimes is invalid; " +
+            "expected off, day or all"), ex.getMessage());
     }
 
     @Test

@@ -35,6 +35,7 @@ public final class OmsContext
     private long positionEntries = OmsConfiguration.POSITION_ENTRIES_DEFAULT;
     private LimitSet limits;
     private final Map<Integer, String> defaultAccounts = new LinkedHashMap<>();
+    private final Map<Integer, CancelOnDisconnect> cancelOnDisconnect = new LinkedHashMap<>();
     private long idBase = -1;
     private final Map<String, VenueRules> venueRules = new LinkedHashMap<>();
     private LocalTime tradingDayEnd;
@@ -242,6 +243,23 @@ public final class OmsContext
     public OmsContext defaultAccount(final int sessionId, final String account)
     {
         defaultAccounts.put(sessionId, account);
+        return this;
+    }
+
+    /** @return cancel-on-disconnect policy by client session number (sessions not listed: OFF). */
+    public Map<Integer, CancelOnDisconnect> cancelOnDisconnect()
+    {
+        return cancelOnDisconnect;
+    }
+
+    /**
+     * @param sessionId client session number.
+     * @param policy    what happens to its working orders when it disconnects.
+     * @return this.
+     */
+    public OmsContext cancelOnDisconnect(final int sessionId, final CancelOnDisconnect policy)
+    {
+        cancelOnDisconnect.put(sessionId, policy);
         return this;
     }
 

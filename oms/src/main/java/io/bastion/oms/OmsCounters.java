@@ -36,6 +36,7 @@ public final class OmsCounters
     long positionAdjustmentsUnmatched;
     long ignoredReferencePrices;
     long killSwitchCancels;
+    long disconnectCancels;
 
     /** @return client NewOrderSingles received. */
     public long newOrders()
@@ -107,6 +108,12 @@ public final class OmsCounters
     public long killSwitchCancels()
     {
         return killSwitchCancels;
+    }
+
+    /** @return working orders cancelled because their client session disconnected (cancel-on-disconnect). */
+    public long disconnectCancels()
+    {
+        return disconnectCancels;
     }
 
     /** @return reference prices ignored: unknown symbol, not a positive price, or older than the one held. */

@@ -14,6 +14,11 @@ import io.bastion.sbe.TimeInForce;
  */
 final class Order
 {
+    /** {@link #internalCancelCause}: a kill switch was engaged. */
+    static final byte KILL_SWITCH = 1;
+    /** {@link #internalCancelCause}: the client session disconnected with cancel-on-disconnect. */
+    static final byte DISCONNECT = 2;
+
     /** The session and the ClOrdID of the last accepted version of the order. */
     final ClOrdKey key = new ClOrdKey();
     final AsciiId account = new AsciiId(OmsConfiguration.ACCOUNT_LENGTH);
@@ -35,6 +40,8 @@ final class Order
     /** Quantity and notional the order holds in risk's exposure book. */
     long reservedQty;
     long reservedNotional;
+    /** Price the reservation was valued at (NULL_VALUE while a replace is pending: it holds the larger terms). */
+    long reservedPx;
     Side side;
     OrdType ordType;
     TimeInForce timeInForce;
@@ -53,6 +60,8 @@ final class Order
     Request pendingReplace;
     /** Why Bastion cancelled the order on its own, when it did: DONE_FOR_DAY or EXPIRED; else null. */
     OrderState internalCancelOutcome;
+    /** Why Bastion cancelled it when the outcome is CANCELED: {@link #KILL_SWITCH} or {@link #DISCONNECT}. */
+    byte internalCancelCause;
 
     /** Every execution applied, newest first. */
     Fill fills;
@@ -92,12 +101,14 @@ final class Order
         valuationPx = FixedPoint.NULL_VALUE;
         reservedQty = 0;
         reservedNotional = 0;
+        reservedPx = FixedPoint.NULL_VALUE;
         venueClOrdId = 0;
         state = OrderState.PENDING_NEW;
         requests = null;
         pendingCancel = null;
         pendingReplace = null;
         internalCancelOutcome = null;
+        internalCancelCause = 0;
         fills = null;
         indexedFills = 0;
         fillsInIndex = false;

@@ -68,6 +68,7 @@ public final class OrderManager implements OmsInboundHandler
     private boolean configuredPricesTaken;
     private static final long MAX_EXPOSURE_ENTRIES = 1 << 24;
     private final Int2ObjectHashMap<AsciiId> defaultAccounts = new Int2ObjectHashMap<>();
+    private final Int2ObjectHashMap<CancelOnDisconnect> cancelOnDisconnect = new Int2ObjectHashMap<>();
     private final PositionStore positions;
     private final AsciiId[] venueNames;
     private final boolean[] venueLoggedOn;
@@ -76,7 +77,12 @@ public final class OrderManager implements OmsInboundHandler
     private final boolean[] venueReplace;
     private final boolean[] venueCancelOnDisconnect;
     private final Object2IntHashMap<AsciiId> venueIdByName;
-    private final Object2IntHashMap<AsciiId> routeBySymbol;
+    /** Symbol to its index in the symbol table (and in the risk limits). */
+    private final Object2IntHashMap<AsciiId> symbolIndexByName;
+    /** Venue a symbol is routed to, by symbol index, or {@link #NO_VENUE}. */
+    private final int[] routeOfSymbol;
+    /** Account to its index in the risk limits' accounts; rebuilt when an update adds accounts. */
+    private final Object2IntHashMap<AsciiId> accountIndexByName = new Object2IntHashMap<>(NameIndex.MISSING);
     private final int defaultVenueId;
     private final LocalTime tradingDayEnd;
     private final ZoneId tradingZone;
@@ -145,14 +151,19 @@ public final class OrderManager implements OmsInboundHandler
             venueCancelOnDisconnect[i] = rules.cancelOnDisconnect();
         }
 
-        routeBySymbol = new Object2IntHashMap<>(UNKNOWN_SYMBOL);
-        for (final String symbol : context.symbols())
+        symbolIndexByName = new Object2IntHashMap<>(UNKNOWN_SYMBOL);
+        routeOfSymbol = new int[context.symbols().size()];
+        for (int i = 0; i < context.symbols().size(); i++)
         {
+            final String symbol = context.symbols().get(i);
             final String venue = context.routes().get(symbol);
-            routeBySymbol.put(AsciiId.of(symbol), venue == null ? NO_VENUE : names.indexOf(venue));
+            symbolIndexByName.put(AsciiId.of(symbol), i);
+            routeOfSymbol[i] = venue == null ? NO_VENUE : names.indexOf(venue);
         }
+        indexAccounts(context.limits());
         defaultVenueId = context.defaultVenue() == null ? NO_VENUE : names.indexOf(context.defaultVenue());
         context.defaultAccounts().forEach((sessionId, account) -> defaultAccounts.put(sessionId, AsciiId.of(account)));
+        context.cancelOnDisconnect().forEach(cancelOnDisconnect::put);
         seedExposure();
         restoreKillSwitches();
         scratch.reset();
@@ -727,7 +738,7 @@ public final class OrderManager implements OmsInboundHandler
             if (!order.state.isTerminal() && order.pendingCancel == null && covers(scope, index, order))
             {
                 cancelled++;
-                takeOffVenue(order, OrderState.CANCELED);
+                takeOffVenue(order, OrderState.CANCELED, Order.KILL_SWITCH);
             }
             order = next;
         }
@@ -745,6 +756,44 @@ public final class OrderManager implements OmsInboundHandler
             case SYMBOL -> order.symbolIndex == index;
             default -> false;
         };
+    }
+
+    /**
+     * A client session with cancel-on-disconnect logged out: take its working orders (as its policy says) off their
+     * venues; its client hears of each when it logs on again.
+     */
+    private void cancelOnClientDisconnect(final int sessionId)
+    {
+        final CancelOnDisconnect policy = cancelOnDisconnect.get(sessionId);
+        if (policy == null || policy == CancelOnDisconnect.OFF)
+        {
+            return;
+        }
+        int cancelled = 0;
+        Order order = orders.firstWorking();
+        while (order != null)
+        {
+            final Order next = order.nextWorking;
+            if (order.key.sessionId == sessionId && !order.state.isTerminal() && order.pendingCancel == null &&
+                policy.cancels(order.timeInForce))
+            {
+                cancelled++;
+                takeOffVenue(order, OrderState.CANCELED, Order.DISCONNECT);
+            }
+            order = next;
+        }
+        if (cancelled > 0)
+        {
+            LOG.warn("client session {} disconnected: {} working orders sent to be cancelled (cancel-on-disconnect {})",
+                sessionId, cancelled, policy);
+        }
+    }
+
+    private int disconnectText(final Order order)
+    {
+        int length = put(0, "CANCEL_ON_DISCONNECT: cancelled, session ");
+        length += put(length, Integer.toString(order.key.sessionId));
+        return length + put(length, " disconnected");
     }
 
     private int killSwitchText(final Order order)
@@ -836,6 +885,7 @@ public final class OrderManager implements OmsInboundHandler
         {
             final LimitSet next = limitSetParser.update(current, changes, removals);
             risk.limits(next);
+            indexAccounts(next);
             risk.referencePrices().takeConfigured(next, current, nowNs);
             LOG.info("risk limits version {} in force, by {} (request {}): set {}, removed {}", next.version(),
                 requestedBy, requestId, changes, removals);
@@ -871,6 +921,11 @@ public final class OrderManager implements OmsInboundHandler
     public void onSessionStatus(
         final int sessionId, final int venueId, final SessionRole role, final SessionState state, final long timestampNs)
     {
+        if (role == SessionRole.CLIENT && state == SessionState.LOGGED_OUT)
+        {
+            cancelOnClientDisconnect(sessionId);
+            return;
+        }
         if (role != SessionRole.VENUE || venueId < 0 || venueId >= venueLoggedOn.length)
         {
             return;
@@ -1287,9 +1342,17 @@ public final class OrderManager implements OmsInboundHandler
         }
         else if (outcome == OrderState.CANCELED)
         {
-            counters.killSwitchCancels++;
+            if (order.internalCancelCause == Order.DISCONNECT)
+            {
+                counters.disconnectCancels++;
+            }
+            else
+            {
+                counters.killSwitchCancels++;
+            }
             report(order, nextId++, ExecType.CANCELED, 0, 0, OrdRejReason.NULL_VAL, order.key.clOrdId, null, 0,
-                ExecRestatementReason.NULL_VAL, killSwitchText(order));
+                ExecRestatementReason.NULL_VAL, order.internalCancelCause == Order.DISCONNECT ?
+                disconnectText(order) : killSwitchText(order));
         }
         else
         {
@@ -1526,6 +1589,12 @@ public final class OrderManager implements OmsInboundHandler
      * Bastion ends an order on its own (end of day, GTD expiry): cancel it at the venue and report the outcome when
      * the venue confirms; when the venue is not connected, report it at once.
      */
+    private void takeOffVenue(final Order order, final OrderState outcome, final byte cause)
+    {
+        order.internalCancelCause = cause;
+        takeOffVenue(order, outcome);
+    }
+
     private void takeOffVenue(final Order order, final OrderState outcome)
     {
         if (order.pendingCancel != null)
@@ -1592,21 +1661,26 @@ public final class OrderManager implements OmsInboundHandler
             return;
         }
         long qty = 0;
-        long notional = 0;
+        long px = 0;
+        final Request replace = order.pendingReplace;
         if (!order.state.isTerminal())
         {
             qty = Math.max(0, order.orderQty - order.cumQty);
-            notional = ExposureBook.notional(qty,
-                valuationPx(order.ordType, order.price, order.stopPx, order.valuationPx));
-            final Request replace = order.pendingReplace;
-            if (replace != null)
+            px = valuationPx(order.ordType, order.price, order.stopPx, order.valuationPx);
+            if (replace == null && qty == order.reservedQty && px == order.reservedPx)
             {
-                final long newQty = Math.max(0, replace.orderQty - order.cumQty);
-                qty = Math.max(qty, newQty);
-                notional = Math.max(notional, ExposureBook.notional(newQty,
-                    valuationPx(replace.ordType, replace.price, replace.stopPx, order.valuationPx)));
+                return;
             }
         }
+        long notional = qty == 0 ? 0 : ExposureBook.notional(qty, px);
+        if (replace != null && !order.state.isTerminal())
+        {
+            final long newQty = Math.max(0, replace.orderQty - order.cumQty);
+            qty = Math.max(qty, newQty);
+            notional = Math.max(notional, ExposureBook.notional(newQty,
+                valuationPx(replace.ordType, replace.price, replace.stopPx, order.valuationPx)));
+        }
+        order.reservedPx = replace == null ? px : FixedPoint.NULL_VALUE;
         if (qty != order.reservedQty || notional != order.reservedNotional)
         {
             risk.exposure().reserve(order.exposureSlot, order.side, qty - order.reservedQty,
@@ -1627,6 +1701,14 @@ public final class OrderManager implements OmsInboundHandler
     private static long valuationPx(final OrdType ordType, final long price, final long stopPx, final long marketPx)
     {
         return isPriced(ordType) ? price : isStop(ordType) ? stopPx : marketPx;
+    }
+
+    private void indexAccounts(final LimitSet limits)
+    {
+        for (int i = accountIndexByName.size(); i < limits.accounts().size(); i++)
+        {
+            accountIndexByName.put(AsciiId.of(limits.accounts().name(i)), i);
+        }
     }
 
     /**
@@ -1694,8 +1776,8 @@ public final class OrderManager implements OmsInboundHandler
         {
             return rejectNew(order, OrdRejReason.UNKNOWN_SYMBOL, put(0, "Symbol (55) is required"));
         }
-        final int routedVenue = routeBySymbol.getValue(order.symbol);
-        if (routedVenue == UNKNOWN_SYMBOL)
+        order.symbolIndex = symbolIndexByName.getValue(order.symbol);
+        if (order.symbolIndex == UNKNOWN_SYMBOL)
         {
             int length = put(0, "Unknown symbol ");
             length += order.symbol.putBytes(text, length);
@@ -1715,6 +1797,7 @@ public final class OrderManager implements OmsInboundHandler
         }
         else
         {
+            final int routedVenue = routeOfSymbol[order.symbolIndex];
             venueId = routedVenue != NO_VENUE ? routedVenue : defaultVenueId;
             if (venueId == NO_VENUE)
             {
@@ -1732,9 +1815,7 @@ public final class OrderManager implements OmsInboundHandler
             return rejectNew(order, venueError, textLength);
         }
 
-        final LimitSet limits = risk.limits();
-        order.accountIndex = order.account.isEmpty() ? NameIndex.MISSING : limits.accounts().find(order.account);
-        order.symbolIndex = limits.symbols().find(order.symbol);
+        order.accountIndex = accountIndexByName.getValue(order.account);
         final RiskControl control = risk.checkOrder(order.accountIndex, order.symbolIndex, venueId,
             order.key.sessionId, order.side,
             order.orderQty, order.orderQty, order.price, order.stopPx, 0, 0, nowNs);
