@@ -7,7 +7,6 @@ import io.bastion.oms.CancelOnDisconnect;
 import io.bastion.oms.OmsConfiguration;
 import io.bastion.oms.OmsContext;
 import io.bastion.oms.VenueRules;
-import io.bastion.protocol.FixedPoint;
 import io.bastion.risk.InvalidLimitsException;
 import io.bastion.risk.LimitSet;
 import io.bastion.risk.LimitSetParser;

@@ -3,10 +3,8 @@ package io.bastion.oms;
 import io.bastion.oms.OmsHarness.ExecReport;
 import io.bastion.oms.OmsHarness.VenueCancel;
 import io.bastion.oms.OmsHarness.VenueOrder;
-import io.bastion.protocol.FixedPoint;
 import io.bastion.sbe.ExecType;
 import io.bastion.sbe.OrdStatus;
-import io.bastion.sbe.OrdType;
 import io.bastion.sbe.SessionRole;
 import io.bastion.sbe.SessionState;
 import io.bastion.sbe.Side;
@@ -17,7 +15,6 @@ import org.junit.jupiter.api.Test;
 
 import static io.bastion.oms.OmsHarness.CLIENT_SESSION;
 import static io.bastion.oms.OmsHarness.SIM;
-import static io.bastion.oms.OmsHarness.px;
 import static io.bastion.oms.OmsHarness.units;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -45,8 +42,8 @@ class OmsCancelOnDisconnectTest
     void shouldCancelDayOrdersAndKeepGtcOnesWhenTheSessionDisconnectsUnderTheDayPolicy()
     {
         oms.restartOms(context -> context.cancelOnDisconnect(CLIENT_SESSION, CancelOnDisconnect.DAY));
-        final VenueOrder day = working("D1", TimeInForce.DAY);
-        working("G1", TimeInForce.GTC);
+        final VenueOrder day = oms.working("D1", Side.BUY, TimeInForce.DAY, "ACME");
+        oms.working("G1", Side.BUY, TimeInForce.GTC, "ACME");
 
         logout();
         final VenueCancel cancel = oms.next(VenueCancel.class);
@@ -70,8 +67,8 @@ class OmsCancelOnDisconnectTest
     void shouldCancelGtcOrdersTooUnderTheAllPolicy()
     {
         oms.restartOms(context -> context.cancelOnDisconnect(CLIENT_SESSION, CancelOnDisconnect.ALL));
-        working("D1", TimeInForce.DAY);
-        working("G1", TimeInForce.GTC);
+        oms.working("D1", Side.BUY, TimeInForce.DAY, "ACME");
+        oms.working("G1", Side.BUY, TimeInForce.GTC, "ACME");
 
         logout();
         oms.next(VenueCancel.class);
@@ -82,7 +79,7 @@ class OmsCancelOnDisconnectTest
     @Test
     void shouldLeaveOrdersWorkingWithoutAPolicy()
     {
-        working("D1", TimeInForce.DAY);
+        oms.working("D1", Side.BUY, TimeInForce.DAY, "ACME");
 
         logout();
         oms.assertNothingMore();
@@ -93,17 +90,5 @@ class OmsCancelOnDisconnectTest
     {
         oms.sessionStatus(CLIENT_SESSION, -1, SessionRole.CLIENT, SessionState.LOGGED_OUT);
         oms.drain();
-    }
-
-    private VenueOrder working(final String clOrdId, final TimeInForce timeInForce)
-    {
-        oms.newOrder(clOrdId, Side.BUY, OrdType.LIMIT, timeInForce, units(100), px("10"), FixedPoint.NULL_VALUE, 0,
-            "AAPL", "", "ACME", false);
-        oms.drain();
-        final VenueOrder order = oms.next(VenueOrder.class);
-        oms.ack(order);
-        oms.drain();
-        assertEquals(ExecType.NEW, oms.next(ExecReport.class).execType());
-        return order;
     }
 }

@@ -6,7 +6,6 @@ import io.aeron.Subscription;
 import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
 import io.bastion.protocol.FixedPoint;
-import io.bastion.sbe.ClientCancelDecoder;
 import io.bastion.sbe.ClientCancelEncoder;
 import io.bastion.sbe.ClientCancelRejectDecoder;
 import io.bastion.sbe.ClientExecutionReportDecoder;
@@ -363,6 +362,25 @@ final class OmsHarness implements AutoCloseable
             .ordStatus(OrdStatus.FILLED).responseTo(responseTo)
             .cxlRejReason(CxlRejReason.TOO_LATE_TO_CANCEL).text(text);
         send(e.encodedLength());
+    }
+
+    /**
+     * A limit order for 100 AAPL at 10, routed and acknowledged by the venue, its New report consumed.
+     */
+    VenueOrder working(final String clOrdId, final Side side, final TimeInForce timeInForce, final String account)
+    {
+        newOrder(clOrdId, side, OrdType.LIMIT, timeInForce, units(100), px("10"), FixedPoint.NULL_VALUE, 0, "AAPL", "",
+            account, false);
+        drain();
+        final VenueOrder order = next(VenueOrder.class);
+        ack(order);
+        drain();
+        final ExecReport ack = next(ExecReport.class);
+        if (ack.execType() != ExecType.NEW)
+        {
+            throw new AssertionError("expected the New report of " + clOrdId + ", got " + ack);
+        }
+        return order;
     }
 
     void ack(final VenueOrder order)

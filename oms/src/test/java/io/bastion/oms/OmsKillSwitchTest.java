@@ -10,6 +10,7 @@ import io.bastion.sbe.KillSwitchScope;
 import io.bastion.sbe.OrdRejReason;
 import io.bastion.sbe.OrdStatus;
 import io.bastion.sbe.Side;
+import io.bastion.sbe.TimeInForce;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,9 +55,9 @@ class OmsKillSwitchTest
     @Test
     void shouldCancelTheAccountsWorkingOrdersTellTheClientAndBlockItUntilReleased()
     {
-        final VenueOrder a1 = working("A1", Side.BUY, "ACME");
-        final VenueOrder a2 = working("A2", Side.SELL, "ACME");
-        working("B1", Side.BUY, "BETA");
+        final VenueOrder a1 = oms.working("A1", Side.BUY, TimeInForce.DAY, "ACME");
+        final VenueOrder a2 = oms.working("A2", Side.SELL, TimeInForce.DAY, "ACME");
+        oms.working("B1", Side.BUY, TimeInForce.DAY, "BETA");
 
         oms.killSwitch(1, ENGAGE, KillSwitchScope.ACCOUNT, "ACME", 0, false, "runaway algo");
         oms.drain();
@@ -106,7 +107,7 @@ class OmsKillSwitchTest
     @Test
     void shouldLetOnlyRiskReducingOrdersThroughWhenTheSwitchAllowsThem()
     {
-        final VenueOrder long100 = working("L", Side.BUY, "ACME");
+        final VenueOrder long100 = oms.working("L", Side.BUY, TimeInForce.DAY, "ACME");
         oms.fill(long100, units(100), px("10"));
         oms.drain();
         oms.next(ExecReport.class);
@@ -196,16 +197,5 @@ class OmsKillSwitchTest
         oms.drain();
         assertEquals("ACME", oms.next(VenueOrder.class).account());
         assertFalse(oms.oms.orderManager().risk().killSwitches().all().iterator().hasNext());
-    }
-
-    private VenueOrder working(final String clOrdId, final Side side, final String account)
-    {
-        oms.newLimit(clOrdId, side, units(100), px("10"), "AAPL", account);
-        oms.drain();
-        final VenueOrder order = oms.next(VenueOrder.class);
-        oms.ack(order);
-        oms.drain();
-        assertEquals(ExecType.NEW, oms.next(ExecReport.class).execType());
-        return order;
     }
 }
