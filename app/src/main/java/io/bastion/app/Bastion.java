@@ -37,8 +37,10 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.StandardOpenOption;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -156,7 +158,15 @@ public final class Bastion implements AutoCloseable
                 () -> {})
             .conclude();
 
-        final OmsContext omsContext = config.applyTo(new OmsContext().aeron(aeron));
+        final Map<Integer, String> clientNames = new TreeMap<>();
+        gatewayContext.sessionRegistry().sessionNames().forEach((number, name) ->
+        {
+            if (gatewayContext.sessionRegistry().isClientSession(number))
+            {
+                clientNames.put(number, new SessionID(name).getTargetCompID());
+            }
+        });
+        final OmsContext omsContext = config.applyTo(new OmsContext().aeron(aeron), clientNames);
         config.defaultAccounts(gatewayContext.sessionRegistry()::sessionId).forEach(omsContext::defaultAccount);
         config.cancelOnDisconnect(gatewayContext.sessionRegistry()::sessionId).forEach(omsContext::cancelOnDisconnect);
         oms = new OmsAgent(omsContext.conclude());

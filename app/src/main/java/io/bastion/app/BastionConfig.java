@@ -303,10 +303,20 @@ public final class BastionConfig
     }
 
     /**
-     * @return the risk limits of {@code risk.*}, version 1.
+     * @return the risk limits of {@code risk.*}, version 1, for a configuration without session-scoped limits.
      * @throws IllegalArgumentException naming every bad setting.
      */
     public LimitSet limits()
+    {
+        return limits(Map.of());
+    }
+
+    /**
+     * @param sessionNames client session number to the client's CompID, for {@code risk.session.<CompID>.*}.
+     * @return the risk limits of {@code risk.*}, version 1.
+     * @throws IllegalArgumentException naming every bad setting.
+     */
+    public LimitSet limits(final Map<Integer, String> sessionNames)
     {
         final Map<String, String> settings = new TreeMap<>();
         for (final String key : properties.stringPropertyNames())
@@ -315,7 +325,7 @@ public final class BastionConfig
         }
         try
         {
-            return new LimitSetParser(list(OmsConfiguration.SYMBOLS_PROP), venues()).parse(settings);
+            return new LimitSetParser(list(OmsConfiguration.SYMBOLS_PROP), venues(), sessionNames).parse(settings);
         }
         catch (final InvalidLimitsException ex)
         {
@@ -391,6 +401,18 @@ public final class BastionConfig
      */
     public OmsContext applyTo(final OmsContext context)
     {
+        return applyTo(context, Map.of());
+    }
+
+    /**
+     * Apply the {@code oms.*} and {@code risk.*} properties, with the client sessions' names for session-scoped limits.
+     *
+     * @param context      the OMS context to fill.
+     * @param sessionNames client session number to the client's CompID.
+     * @return the context.
+     */
+    public OmsContext applyTo(final OmsContext context, final Map<Integer, String> sessionNames)
+    {
         context.venueNames(venues())
             .symbols(list(OmsConfiguration.SYMBOLS_PROP))
             .orderCapacity((int)longValue(OmsConfiguration.ORDER_CAPACITY_PROP,
@@ -399,7 +421,8 @@ public final class BastionConfig
                 OmsConfiguration.POSITION_ENTRIES_DEFAULT))
             .positionsFile(positionsFile().toFile())
             .killSwitchFile(killSwitchFile().toFile())
-            .limits(limits());
+            .sessionNames(sessionNames)
+            .limits(limits(sessionNames));
 
         final String defaultVenue = properties.getProperty(OmsConfiguration.DEFAULT_VENUE_PROP, "").trim();
         context.defaultVenue(defaultVenue.isEmpty() ? null : defaultVenue);

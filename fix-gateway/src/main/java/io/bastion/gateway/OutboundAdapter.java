@@ -8,11 +8,13 @@ import io.aeron.logbuffer.Header;
 import io.bastion.protocol.FixedPoint;
 import io.bastion.sbe.ClientCancelRejectDecoder;
 import io.bastion.sbe.ClientExecutionReportDecoder;
+import io.bastion.sbe.ClientSessionCommandDecoder;
 import io.bastion.sbe.CommandRejectSource;
 import io.bastion.sbe.CxlRejReason;
 import io.bastion.sbe.ExecRestatementReason;
 import io.bastion.sbe.MessageHeaderDecoder;
 import io.bastion.sbe.OrdRejReason;
+import io.bastion.sbe.SessionCommandType;
 import io.bastion.sbe.SessionRole;
 import io.bastion.sbe.VenueCancelDecoder;
 import io.bastion.sbe.VenueCommandType;
@@ -45,6 +47,7 @@ final class OutboundAdapter implements FragmentHandler
     private final VenueNewOrderDecoder venueNewOrder = new VenueNewOrderDecoder();
     private final VenueCancelDecoder venueCancel = new VenueCancelDecoder();
     private final VenueReplaceDecoder venueReplace = new VenueReplaceDecoder();
+    private final ClientSessionCommandDecoder sessionCommand = new ClientSessionCommandDecoder();
     private final Set<String> loggedKinds = new HashSet<>();
     private final SessionRegistry registry;
     private final FixGatewayCounters counters;
@@ -95,6 +98,9 @@ final class OutboundAdapter implements FragmentHandler
                     break;
                 case VenueReplaceDecoder.TEMPLATE_ID:
                     onVenueReplace(venueReplace.wrap(buffer, bodyOffset, blockLength, version));
+                    break;
+                case ClientSessionCommandDecoder.TEMPLATE_ID:
+                    onClientSessionCommand(sessionCommand.wrap(buffer, bodyOffset, blockLength, version));
                     break;
                 default:
                     counters.onOutboundIgnored();
@@ -189,6 +195,27 @@ final class OutboundAdapter implements FragmentHandler
         putText(reject, FixTags.TEXT, decoder.text());
 
         send(entry, reject, "ClientCancelReject");
+    }
+
+    /**
+     * The OMS asks for a client session to be logged out (a message throttle tripped): Logout with its Text.
+     */
+    private void onClientSessionCommand(final ClientSessionCommandDecoder decoder)
+    {
+        final SessionEntry entry = clientEntry(decoder.sessionId(), "ClientSessionCommand");
+        final SessionCommandType command = decoder.command();
+        final String text = decoder.text();
+        if (null == entry || command != SessionCommandType.LOGOUT)
+        {
+            counters.onOutboundIgnored();
+            return;
+        }
+        final Session session = entry.session();
+        if (null != session && session.isLoggedOn())
+        {
+            LOGGER.warn("logging out {} at the OMS's request: {}", entry.fixSessionId(), text);
+            session.logout(text);
+        }
     }
 
     private void onVenueNewOrder(final VenueNewOrderDecoder decoder)

@@ -10,6 +10,7 @@ import io.bastion.protocol.FixedPoint;
 import io.bastion.sbe.ClientCancelDecoder;
 import io.bastion.sbe.ClientCancelRejectEncoder;
 import io.bastion.sbe.ClientExecutionReportEncoder;
+import io.bastion.sbe.ClientSessionCommandEncoder;
 import io.bastion.sbe.ClientNewOrderDecoder;
 import io.bastion.sbe.ClientReplaceDecoder;
 import io.bastion.sbe.ClientStatusRequestDecoder;
@@ -21,6 +22,7 @@ import io.bastion.sbe.ExecType;
 import io.bastion.sbe.OrdRejReason;
 import io.bastion.sbe.OrdStatus;
 import io.bastion.sbe.OrdType;
+import io.bastion.sbe.SessionCommandType;
 import io.bastion.sbe.SessionRole;
 import io.bastion.sbe.SessionState;
 import io.bastion.sbe.SessionStatusDecoder;
@@ -88,6 +90,7 @@ class FixGatewayTest
         TestSettings.session(clients, BASTION, "CLIENT2", "LogonPassword", "secret2");
         TestSettings.session(clients, BASTION, "CLIENT3", "LogonPassword", "secret3");
         TestSettings.session(clients, BASTION, "CLIENT4", "LogonPassword", "secret4");
+        TestSettings.session(clients, BASTION, "CLIENT5");
         final SessionSettings venues = TestSettings.initiator(venuePort);
         TestSettings.session(venues, BASTION, "VENUEA", "VenueName", "VENUEA", "LogonPassword", VENUE_PASSWORD);
 
@@ -127,10 +130,11 @@ class FixGatewayTest
     {
         final SessionRegistry registry = gateway.sessionRegistry();
 
-        assertEquals(4, gateway.clientSessionCount());
+        assertEquals(5, gateway.clientSessionCount());
         assertEquals(1, gateway.venueSessionCount());
         assertEquals(1, registry.sessionId("FIX.4.4:BASTION->CLIENT1"));
         assertEquals(4, registry.sessionId("FIX.4.4:BASTION->CLIENT4"));
+        assertEquals(5, registry.sessionId("FIX.4.4:BASTION->CLIENT5"));
         assertEquals(1002, registry.sessionId("FIX.4.4:BASTION->VENUEA"));
         assertEquals(1002, registry.venueSessionId(VENUE_A));
         assertEquals(SessionRegistry.NULL_SESSION_ID, registry.venueSessionId(0));
@@ -273,6 +277,26 @@ class FixGatewayTest
         assertEquals(Side.SELL, decodedStatus.side());
         assertEquals("7001", decodedStatus.orderId());
         assertEquals("AAPL", decodedStatus.symbol());
+    }
+
+    @Test
+    void shouldLogAClientSessionOutWhenTheOmsAsksWithItsText()
+    {
+        try (TestFixSession client = TestFixSession.client(clientPort, "CLIENT5", null).start().awaitLogon())
+        {
+            final int sessionId = gateway.sessionRegistry().sessionId("FIX.4.4:BASTION->CLIENT5");
+            Await.until("gateway sees CLIENT5 logged on", () -> gateway.isLoggedOn(sessionId));
+            final ClientSessionCommandEncoder command = oms.clientSessionCommand();
+            command.sessionId(sessionId).command(SessionCommandType.LOGOUT)
+                .text("THROTTLE: session CLIENT5 sent 201 messages in 1,000 ms > 200: tripped, logged out");
+            oms.send(command.encodedLength());
+
+            final Message logout = client.awaitAdmin("5", m -> true);
+            assertEquals("THROTTLE: session CLIENT5 sent 201 messages in 1,000 ms > 200: tripped, logged out",
+                get(logout, 58));
+            Await.until("gateway sees CLIENT5 logged out", () -> !gateway.isLoggedOn(sessionId));
+            assertTrue(client1.isLoggedOn(), "other sessions stay logged on");
+        }
     }
 
     @Test

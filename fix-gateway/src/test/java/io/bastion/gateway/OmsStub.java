@@ -14,6 +14,7 @@ import io.bastion.protocol.Streams;
 import io.bastion.sbe.ClientCancelDecoder;
 import io.bastion.sbe.ClientCancelRejectEncoder;
 import io.bastion.sbe.ClientExecutionReportEncoder;
+import io.bastion.sbe.ClientSessionCommandEncoder;
 import io.bastion.sbe.ClientNewOrderDecoder;
 import io.bastion.sbe.ClientReplaceDecoder;
 import io.bastion.sbe.ClientStatusRequestDecoder;
@@ -158,6 +159,11 @@ final class OmsStub implements AutoCloseable
     VenueReplaceEncoder venueReplace()
     {
         return new VenueReplaceEncoder().wrapAndApplyHeader(sendBuffer, 0, headerEncoder);
+    }
+
+    ClientSessionCommandEncoder clientSessionCommand()
+    {
+        return new ClientSessionCommandEncoder().wrapAndApplyHeader(sendBuffer, 0, headerEncoder);
     }
 
     /**

@@ -36,6 +36,7 @@ public final class OmsContext
     private LimitSet limits;
     private final Map<Integer, String> defaultAccounts = new LinkedHashMap<>();
     private final Map<Integer, CancelOnDisconnect> cancelOnDisconnect = new LinkedHashMap<>();
+    private final Map<Integer, String> sessionNames = new LinkedHashMap<>();
     private long idBase = -1;
     private final Map<String, VenueRules> venueRules = new LinkedHashMap<>();
     private LocalTime tradingDayEnd;
@@ -76,6 +77,8 @@ public final class OmsContext
             "risk limits were built for symbols " + limits.symbols().names() + ", not " + symbols);
         require(limits.venues().names().equals(venueNames),
             "risk limits were built for venues " + limits.venues().names() + ", not " + venueNames);
+        require(limits.sessionNames().equals(sessionNames),
+            "risk limits were built for client sessions " + limits.sessionNames() + ", not " + sessionNames);
         for (final Map.Entry<String, String> route : routes.entrySet())
         {
             require(symbols.contains(route.getKey()),
@@ -243,6 +246,19 @@ public final class OmsContext
     public OmsContext defaultAccount(final int sessionId, final String account)
     {
         defaultAccounts.put(sessionId, account);
+        return this;
+    }
+
+    /** @return client session number to the client's CompID, for session-scoped risk limits and texts. */
+    public Map<Integer, String> sessionNames()
+    {
+        return sessionNames;
+    }
+
+    /** @param names client session number to the client's CompID. @return this. */
+    public OmsContext sessionNames(final Map<Integer, String> names)
+    {
+        sessionNames.putAll(names);
         return this;
     }
 

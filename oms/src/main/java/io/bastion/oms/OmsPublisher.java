@@ -3,6 +3,7 @@ package io.bastion.oms;
 import io.bastion.protocol.Streams;
 import io.bastion.sbe.ClientCancelRejectEncoder;
 import io.bastion.sbe.ClientExecutionReportEncoder;
+import io.bastion.sbe.ClientSessionCommandEncoder;
 import io.bastion.sbe.CxlRejReason;
 import io.bastion.sbe.CxlRejResponseTo;
 import io.bastion.sbe.ExecRestatementReason;
@@ -10,6 +11,7 @@ import io.bastion.sbe.ExecType;
 import io.bastion.sbe.KillSwitchResultEncoder;
 import io.bastion.sbe.MessageHeaderEncoder;
 import io.bastion.sbe.RiskLimitsUpdateResultEncoder;
+import io.bastion.sbe.SessionCommandType;
 import io.bastion.sbe.OrdRejReason;
 import io.bastion.sbe.OrdStatus;
 import io.bastion.sbe.VenueCancelEncoder;
@@ -39,6 +41,7 @@ public final class OmsPublisher
     private final VenueReplaceEncoder venueReplace = new VenueReplaceEncoder();
     private final RiskLimitsUpdateResultEncoder limitsResult = new RiskLimitsUpdateResultEncoder();
     private final KillSwitchResultEncoder killSwitchResult = new KillSwitchResultEncoder();
+    private final ClientSessionCommandEncoder sessionCommand = new ClientSessionCommandEncoder();
     private long failedCount;
 
     /**
@@ -120,6 +123,22 @@ public final class OmsPublisher
         putOrClear(lastMkt, base + ClientExecutionReportEncoder.lastMktEncodingOffset(),
             ClientExecutionReportEncoder.lastMktLength());
         e.putText(text, 0, Math.min(textLength, Streams.MAX_TEXT_LENGTH));
+        return offer(MessageHeaderEncoder.ENCODED_LENGTH + e.encodedLength());
+    }
+
+    /**
+     * Ask the gateway to act on a client session.
+     *
+     * @param sessionId the session.
+     * @param command   what to do.
+     * @param text      the Text (58) of the Logout.
+     * @return false if it could not be published.
+     */
+    public boolean sessionCommand(final int sessionId, final SessionCommandType command, final String text)
+    {
+        final ClientSessionCommandEncoder e = sessionCommand.wrapAndApplyHeader(buffer, 0, header);
+        e.sessionId(sessionId).command(command);
+        e.text(clamp(text));
         return offer(MessageHeaderEncoder.ENCODED_LENGTH + e.encodedLength());
     }
 

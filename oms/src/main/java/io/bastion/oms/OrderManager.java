@@ -17,6 +17,7 @@ import io.bastion.sbe.ExecRestatementReason;
 import io.bastion.sbe.ExecType;
 import io.bastion.sbe.KillSwitchAction;
 import io.bastion.sbe.KillSwitchScope;
+import io.bastion.sbe.SessionCommandType;
 import io.bastion.sbe.OrdRejReason;
 import io.bastion.sbe.OrdStatus;
 import io.bastion.sbe.OrdType;
@@ -116,7 +117,7 @@ public final class OrderManager implements OmsInboundHandler
         this.risk = new PreTradeRisk(context.limits(), new ReferencePrices(context.symbols().size()),
             new ExposureBook((int)Math.min(MAX_EXPOSURE_ENTRIES, context.positionEntries()),
                 context.limits().accounts().size()));
-        this.limitSetParser = new LimitSetParser(context.symbols(), context.venueNames());
+        this.limitSetParser = new LimitSetParser(context.symbols(), context.venueNames(), context.sessionNames());
         this.killSwitchFile = context.killSwitchFile();
         this.nextId = context.idBase();
         this.nextVenueClOrdId = context.idBase();
@@ -330,6 +331,13 @@ public final class OrderManager implements OmsInboundHandler
         {
             return;
         }
+        if (risk.checkMessage(order.accountIndex, sessionId, true, nowNs) != RiskControl.NONE)
+        {
+            rejectRequest(sessionId, order.orderId, order.ordStatus(), CxlRejResponseTo.CANCEL, CxlRejReason.OTHER,
+                clOrdId, origClOrdId, riskText(order));
+            tripThrottle(sessionId, order.accountIndex);
+            return;
+        }
         if (order.pendingCancel != null)
         {
             cancelReject(sessionId, order.orderId, order.ordStatus(), CxlRejResponseTo.CANCEL,
@@ -389,6 +397,13 @@ public final class OrderManager implements OmsInboundHandler
         final Order order = orders.orderByClOrdId(sessionId, origClOrdId);
         if (!checkRequest(order, sessionId, CxlRejResponseTo.CANCEL_REPLACE, clOrdId, origClOrdId))
         {
+            return;
+        }
+        if (risk.checkMessage(order.accountIndex, sessionId, false, nowNs) != RiskControl.NONE)
+        {
+            rejectRequest(sessionId, order.orderId, order.ordStatus(), CxlRejResponseTo.CANCEL_REPLACE,
+                CxlRejReason.OTHER, clOrdId, origClOrdId, riskText(order));
+            tripThrottle(sessionId, order.accountIndex);
             return;
         }
         final int length = checkReplace(order, side, ordType, timeInForce, orderQty, price, stopPx, expireTimeNs,
@@ -756,6 +771,31 @@ public final class OrderManager implements OmsInboundHandler
             case SYMBOL -> order.symbolIndex == index;
             default -> false;
         };
+    }
+
+    /**
+     * A message throttle went past its logout threshold: engage the kill switch of the session or the account that
+     * tripped it (cancelling their working orders), and log the session out. The text of the rejection is the reason.
+     */
+    private void tripThrottle(final int sessionId, final int accountIndex)
+    {
+        final KillSwitchScope scope = risk.lastTrip();
+        if (scope != KillSwitchScope.SESSION && scope != KillSwitchScope.ACCOUNT)
+        {
+            return;
+        }
+        final int length = risk.formatLastRejection(text, 0);
+        final String reason = text.getStringWithoutLengthAscii(0, length);
+        final boolean session = scope == KillSwitchScope.SESSION;
+        final int index = session ? sessionId : accountIndex;
+        final String name = session ? Integer.toString(sessionId) : risk.limits().accounts().name(accountIndex);
+        risk.killSwitches().engage(new KillSwitches.Engagement(scope, name, index, false, clip(reason), "THROTTLE",
+            nowNs));
+        saveKillSwitches();
+        final int cancelled = cancelCovered(scope, index);
+        LOG.warn("{}; kill switch {} {} engaged, {} working orders sent to be cancelled, session {} logged out",
+            reason, KillSwitches.scopeWord(scope), name, cancelled, sessionId);
+        publisher.sessionCommand(sessionId, SessionCommandType.LOGOUT, reason);
     }
 
     /**
@@ -1748,6 +1788,13 @@ public final class OrderManager implements OmsInboundHandler
 
     private boolean validateNewOrder(final Order order, final AsciiId exDestination)
     {
+        order.accountIndex = accountIndexByName.getValue(order.account);
+        if (risk.checkMessage(order.accountIndex, order.key.sessionId, false, nowNs) != RiskControl.NONE)
+        {
+            rejectNew(order, RiskControl.THROTTLE.ordRejReason(), riskText(order));
+            tripThrottle(order.key.sessionId, order.accountIndex);
+            return false;
+        }
         if (order.side != Side.BUY && order.side != Side.SELL && order.side != Side.SELL_SHORT)
         {
             return rejectNew(order, OrdRejReason.UNSUPPORTED_ORDER_CHARACTERISTIC,
@@ -1815,7 +1862,6 @@ public final class OrderManager implements OmsInboundHandler
             return rejectNew(order, venueError, textLength);
         }
 
-        order.accountIndex = accountIndexByName.getValue(order.account);
         final RiskControl control = risk.checkOrder(order.accountIndex, order.symbolIndex, venueId,
             order.key.sessionId, order.side,
             order.orderQty, order.orderQty, order.price, order.stopPx, 0, 0, nowNs);

@@ -24,6 +24,7 @@ import io.bastion.sbe.OrdStatus;
 import io.bastion.sbe.OrdType;
 import io.bastion.sbe.SessionRole;
 import io.bastion.sbe.SessionState;
+import io.bastion.sbe.ClientSessionCommandDecoder;
 import io.bastion.sbe.KillSwitchAction;
 import io.bastion.sbe.KillSwitchEncoder;
 import io.bastion.sbe.KillSwitchResultDecoder;
@@ -32,6 +33,7 @@ import io.bastion.sbe.ReferencePriceEncoder;
 import io.bastion.sbe.RiskLimitsUpdateEncoder;
 import io.bastion.sbe.RiskLimitsUpdateResultDecoder;
 import io.bastion.sbe.SettingAction;
+import io.bastion.sbe.SessionCommandType;
 import io.bastion.sbe.SessionStatusEncoder;
 import io.bastion.sbe.Side;
 import io.bastion.sbe.TimeInForce;
@@ -88,6 +90,10 @@ final class OmsHarness implements AutoCloseable
     }
 
     record KillResult(long requestId, boolean accepted, int cancelledOrders, String reason)
+    {
+    }
+
+    record SessionCommand(int sessionId, SessionCommandType command, String text)
     {
     }
 
@@ -526,6 +532,13 @@ final class OmsHarness implements AutoCloseable
                     .wrap(buffer, body, blockLength, version);
                 received.add(new CancelReject(d.sessionId(), d.orderId(), d.ordStatus(), d.responseTo(),
                     d.cxlRejReason(), d.clOrdId().trim(), d.origClOrdId().trim(), d.text()));
+                break;
+            }
+            case ClientSessionCommandDecoder.TEMPLATE_ID:
+            {
+                final ClientSessionCommandDecoder d = new ClientSessionCommandDecoder()
+                    .wrap(buffer, body, blockLength, version);
+                received.add(new SessionCommand(d.sessionId(), d.command(), d.text()));
                 break;
             }
             case KillSwitchResultDecoder.TEMPLATE_ID:

@@ -37,6 +37,20 @@ final class TestLimits
         final String maxNotional,
         final String... overrides)
     {
+        return wide(symbols, venues, Map.of(), maxQty, maxNotional, overrides);
+    }
+
+    /**
+     * As {@link #wide(List, List, String, String, String...)}, for the given client sessions.
+     */
+    static LimitSet wide(
+        final List<String> symbols,
+        final List<String> venues,
+        final Map<Integer, String> sessions,
+        final String maxQty,
+        final String maxNotional,
+        final String... overrides)
+    {
         final Map<String, String> settings = new LinkedHashMap<>();
         settings.put("risk.accounts", ACCOUNTS);
         settings.put("risk.permittedSymbols", "*");
@@ -47,6 +61,9 @@ final class TestLimits
         settings.put("risk.maxLongQty", "1000000000");
         settings.put("risk.maxShortQty", "1000000000");
         settings.put("risk.maxNetQty", "1000000000");
+        settings.put("risk.throttleWindowMs", "1000");
+        settings.put("risk.maxMessages", "1000000000");
+        settings.put("risk.maxMessagesBeforeLogout", "1000000000");
         settings.put("risk.maxReferenceAgeMs", "315360000000");
         for (final String symbol : symbols)
         {
@@ -64,6 +81,6 @@ final class TestLimits
                 settings.put(override.substring(0, equals), override.substring(equals + 1));
             }
         }
-        return new LimitSetParser(symbols, venues).parse(settings);
+        return new LimitSetParser(symbols, venues, sessions).parse(settings);
     }
 }

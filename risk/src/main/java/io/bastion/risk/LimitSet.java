@@ -1,7 +1,10 @@
 package io.bastion.risk;
 
 import io.bastion.protocol.FixedPoint;
+import org.agrona.collections.Int2ObjectHashMap;
 import org.agrona.collections.Long2ObjectHashMap;
+
+import java.util.Map;
 
 import java.util.SortedMap;
 
@@ -28,6 +31,8 @@ public final class LimitSet
     private final long[][] bySymbol;
     private final long[][] byVenue;
     private final Long2ObjectHashMap<long[]> byAccountSymbol;
+    private final Int2ObjectHashMap<long[]> bySession;
+    private final Map<Integer, String> sessionNames;
     private final long[] tickSizes;
     private final long[] referencePrices;
     private final boolean[] restricted;
@@ -46,6 +51,8 @@ public final class LimitSet
         final long[][] bySymbol,
         final long[][] byVenue,
         final Long2ObjectHashMap<long[]> byAccountSymbol,
+        final Int2ObjectHashMap<long[]> bySession,
+        final Map<Integer, String> sessionNames,
         final long[] tickSizes,
         final long[] referencePrices,
         final boolean[] restricted,
@@ -63,6 +70,8 @@ public final class LimitSet
         this.bySymbol = bySymbol;
         this.byVenue = byVenue;
         this.byAccountSymbol = byAccountSymbol;
+        this.bySession = bySession;
+        this.sessionNames = sessionNames;
         this.tickSizes = tickSizes;
         this.referencePrices = referencePrices;
         this.restricted = restricted;
@@ -165,6 +174,51 @@ public final class LimitSet
             }
         }
         return tighter(tighter(limit, bySymbol[symbol][i]), byVenue[venue][i]);
+    }
+
+    /**
+     * A limit of an account alone (the message throttle): its own value, else the global default.
+     *
+     * @param type    the limit.
+     * @param account account index.
+     * @return the limit, or {@link FixedPoint#NULL_VALUE}.
+     */
+    public long accountLimit(final LimitType type, final int account)
+    {
+        final long own = byAccount[account][type.ordinal()];
+        return own != FixedPoint.NULL_VALUE ? own : global[type.ordinal()];
+    }
+
+    /**
+     * A limit of a client session (the message throttle): its own value ({@code risk.session.<CompID>.<limit>}), else
+     * the global default.
+     *
+     * @param type    the limit.
+     * @param session client session number.
+     * @return the limit, or {@link FixedPoint#NULL_VALUE}.
+     */
+    public long sessionLimit(final LimitType type, final int session)
+    {
+        final long[] own = bySession.get(session);
+        final long value = own == null ? FixedPoint.NULL_VALUE : own[type.ordinal()];
+        return value != FixedPoint.NULL_VALUE ? value : global[type.ordinal()];
+    }
+
+    /**
+     * @return client session number to the client's CompID, as the limits were built with.
+     */
+    public Map<Integer, String> sessionNames()
+    {
+        return sessionNames;
+    }
+
+    /**
+     * @param session client session number.
+     * @return its name (the client's CompID), or null when the limits were not given it.
+     */
+    public String sessionName(final int session)
+    {
+        return sessionNames.get(session);
     }
 
     /**

@@ -1,11 +1,13 @@
 package io.bastion.risk;
 
 import io.bastion.protocol.FixedPoint;
+import org.agrona.collections.Int2ObjectHashMap;
 import org.agrona.collections.Long2ObjectHashMap;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,7 @@ import java.util.TreeMap;
  * risk.account.&lt;account&gt;.symbol.&lt;symbol&gt;.&lt;limit&gt;=v  an account's own in one symbol
  * risk.symbol.&lt;symbol&gt;.&lt;limit&gt;=v                   a cap on every account in the symbol
  * risk.venue.&lt;venue&gt;.&lt;limit&gt;=v                     a cap on every account at the venue
+ * risk.session.&lt;CompID&gt;.&lt;limit&gt;=v                  a client session's own message throttle
  * risk.symbol.&lt;symbol&gt;.tickSize=0.01              the instrument's tick (for collarTicks)
  * risk.symbol.&lt;symbol&gt;.referencePrice=190.00      start-of-day reference price (typically the previous close)
  * risk.permittedSymbols=* | AAPL,MSFT              instrument permissions of accounts without their own
@@ -50,6 +53,7 @@ public final class LimitSetParser
 
     private final List<String> symbols;
     private final List<String> venues;
+    private final Map<Integer, String> sessions;
 
     /**
      * @param symbols the instruments the OMS trades, in its order.
@@ -57,8 +61,19 @@ public final class LimitSetParser
      */
     public LimitSetParser(final List<String> symbols, final List<String> venues)
     {
+        this(symbols, venues, Map.of());
+    }
+
+    /**
+     * @param symbols  the instruments the OMS trades, in its order.
+     * @param venues   the venues, in venue-id order.
+     * @param sessions client sessions: number to CompID, for {@code risk.session.<CompID>.*}.
+     */
+    public LimitSetParser(final List<String> symbols, final List<String> venues, final Map<Integer, String> sessions)
+    {
         this.symbols = List.copyOf(symbols);
         this.venues = List.copyOf(venues);
+        this.sessions = Map.copyOf(sessions);
     }
 
     /**
@@ -179,6 +194,9 @@ public final class LimitSetParser
         final long[][] bySymbol = rows(symbols.size(), limits);
         final long[][] byVenue = rows(venues.size(), limits);
         final Long2ObjectHashMap<long[]> byAccountSymbol = new Long2ObjectHashMap<>();
+        final Int2ObjectHashMap<long[]> bySession = new Int2ObjectHashMap<>();
+        final Map<String, Integer> sessionByName = new HashMap<>();
+        sessions.forEach((number, name) -> sessionByName.put(name, number));
         final long[] tickSizes = nulls(symbols.size());
         final long[] referencePrices = nulls(symbols.size());
         final boolean[] restricted = new boolean[symbols.size()];
@@ -267,6 +285,27 @@ public final class LimitSetParser
                     setLimit(errors, key, name, value, bySymbol[symbolId]);
                 }
             }
+            else if (rest.startsWith("session."))
+            {
+                final String afterSession = rest.substring("session.".length());
+                final int dot = afterSession.indexOf('.');
+                final Integer session = dot < 0 ? null : sessionByName.get(afterSession.substring(0, dot));
+                if (session == null)
+                {
+                    errors.add(key + ": " + (dot < 0 ? "incomplete" : "unknown client session " +
+                        afterSession.substring(0, dot) + " (sessions: " + new TreeMap<>(sessions).values() + ")"));
+                    continue;
+                }
+                final String name = afterSession.substring(dot + 1);
+                final LimitType type = LimitType.ofProperty(name);
+                if (type != null && !isThrottle(type))
+                {
+                    errors.add(key + ": a session sets only the message throttle (throttleWindowMs, maxMessages, " +
+                        "maxMessagesBeforeLogout)");
+                    continue;
+                }
+                setLimit(errors, key, name, value, bySession.computeIfAbsent(session, (k) -> nulls(limits)));
+            }
             else if (rest.startsWith("venue."))
             {
                 final String afterVenue = rest.substring("venue.".length());
@@ -300,7 +339,7 @@ public final class LimitSetParser
             throw new InvalidLimitsException(errors);
         }
         return new LimitSet(version, accountIndex, known, symbolIndex, venueIndex, global, byAccount, bySymbol,
-            byVenue, byAccountSymbol, tickSizes, referencePrices, restricted, restrictedByAccount, permittedByAccount,
+            byVenue, byAccountSymbol, bySession, sessions, tickSizes, referencePrices, restricted, restrictedByAccount, permittedByAccount,
             Collections.unmodifiableSortedMap(new TreeMap<>(settings)));
     }
 
@@ -378,6 +417,12 @@ public final class LimitSetParser
             }
             default -> row[type.ordinal()] = positiveDecimal(errors, key, value);
         }
+    }
+
+    private static boolean isThrottle(final LimitType type)
+    {
+        return type == LimitType.THROTTLE_WINDOW_MS || type == LimitType.MAX_MESSAGES ||
+            type == LimitType.MAX_MESSAGES_BEFORE_LOGOUT;
     }
 
     private static long positiveDecimal(final List<String> errors, final String key, final String value)

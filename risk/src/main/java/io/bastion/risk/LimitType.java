@@ -24,7 +24,13 @@ public enum LimitType
     /** Largest short position in a symbol if every working sell order filled. */
     MAX_SHORT_QTY("maxShortQty", Unit.QUANTITY),
     /** Largest net position, long or short, in a symbol if every working order filled. */
-    MAX_NET_QTY("maxNetQty", Unit.QUANTITY);
+    MAX_NET_QTY("maxNetQty", Unit.QUANTITY),
+    /** The window the message throttles count over, milliseconds. */
+    THROTTLE_WINDOW_MS("throttleWindowMs", Unit.MILLISECONDS),
+    /** New, replace and cancel messages a session or an account may send within the window; more are rejected. */
+    MAX_MESSAGES("maxMessages", Unit.COUNT),
+    /** Messages within the window past which the session is logged out and its kill switch engaged. */
+    MAX_MESSAGES_BEFORE_LOGOUT("maxMessagesBeforeLogout", Unit.COUNT);
 
     /** How a limit's value is written and held. */
     public enum Unit

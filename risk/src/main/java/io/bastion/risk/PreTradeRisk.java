@@ -29,6 +29,9 @@ public final class PreTradeRisk
     private final ReferencePrices prices;
     private final ExposureBook exposure;
     private final KillSwitches killSwitches = new KillSwitches();
+    private final MessageThrottle sessionThrottle = new MessageThrottle();
+    private final MessageThrottle accountThrottle = new MessageThrottle();
+    private KillSwitchScope lastTrip = KillSwitchScope.NULL_VAL;
     private LimitSet limits;
     private long lastValuationPx = FixedPoint.NULL_VALUE;
     private int lastSlot = ExposureBook.NONE;
@@ -90,6 +93,119 @@ public final class PreTradeRisk
     public KillSwitches killSwitches()
     {
         return killSwitches;
+    }
+
+    /**
+     * Count a new order, replace or cancel against the message throttles of its client session and its account. Above
+     * {@code maxMessages} within {@code throttleWindowMs} the message is rejected; above {@code maxMessagesBeforeLogout}
+     * the throttle trips too ({@link #lastTrip()}): the caller logs the session out and engages the kill switch of the
+     * session or account, which stays engaged until released. With no throttle configured new orders and replaces are
+     * rejected (risk fails closed); cancels pass, since they only take risk away.
+     *
+     * @param account account index, or {@link NameIndex#MISSING} (then only the session counts).
+     * @param session client session number.
+     * @param cancel  true for a cancel request.
+     * @param nowNs   the OMS's clock.
+     * @return {@link RiskControl#NONE} or {@link RiskControl#THROTTLE}.
+     */
+    public RiskControl checkMessage(final int account, final int session, final boolean cancel, final long nowNs)
+    {
+        lastTrip = KillSwitchScope.NULL_VAL;
+        final LimitSet limits = this.limits;
+        if (throttled(sessionThrottle, session, KillSwitchScope.SESSION, cancel, nowNs,
+            limits.sessionLimit(LimitType.THROTTLE_WINDOW_MS, session), limits.sessionLimit(LimitType.MAX_MESSAGES,
+            session), limits.sessionLimit(LimitType.MAX_MESSAGES_BEFORE_LOGOUT, session)))
+        {
+            return RiskControl.THROTTLE;
+        }
+        if (limits.isKnown(account) && throttled(accountThrottle, account, KillSwitchScope.ACCOUNT, cancel, nowNs,
+            limits.accountLimit(LimitType.THROTTLE_WINDOW_MS, account), limits.accountLimit(LimitType.MAX_MESSAGES,
+            account), limits.accountLimit(LimitType.MAX_MESSAGES_BEFORE_LOGOUT, account)))
+        {
+            return RiskControl.THROTTLE;
+        }
+        lastControl = RiskControl.NONE;
+        return RiskControl.NONE;
+    }
+
+    /**
+     * @return the throttle the last {@link #checkMessage} tripped past its logout threshold: SESSION, ACCOUNT, or
+     * NULL_VAL when none did.
+     */
+    public KillSwitchScope lastTrip()
+    {
+        return lastTrip;
+    }
+
+    private boolean throttled(
+        final MessageThrottle throttle,
+        final int key,
+        final KillSwitchScope scope,
+        final boolean cancel,
+        final long nowNs,
+        final long windowMs,
+        final long maxMessages,
+        final long logoutMessages)
+    {
+        if (windowMs == FixedPoint.NULL_VALUE || maxMessages == FixedPoint.NULL_VALUE ||
+            logoutMessages == FixedPoint.NULL_VALUE)
+        {
+            if (cancel)
+            {
+                return false;
+            }
+            start(RiskControl.THROTTLE);
+            throttleSubject(scope, key);
+            reject(RiskControl.THROTTLE, " has no throttle configured (throttleWindowMs, maxMessages, " +
+                "maxMessagesBeforeLogout)");
+            return true;
+        }
+        final long count = throttle.count(key, windowMs * NS_PER_MS, nowNs);
+        if (count <= maxMessages && count <= logoutMessages)
+        {
+            return false;
+        }
+        start(RiskControl.THROTTLE);
+        throttleSubject(scope, key);
+        append(" sent ");
+        whole(count);
+        append(" messages in ");
+        whole(windowMs);
+        append(" ms > ");
+        if (count > logoutMessages)
+        {
+            lastTrip = scope;
+            whole(logoutMessages);
+            reject(RiskControl.THROTTLE, ": tripped, logged out");
+        }
+        else
+        {
+            whole(maxMessages);
+            reject(RiskControl.THROTTLE, "");
+        }
+        return true;
+    }
+
+    private void throttleSubject(final KillSwitchScope scope, final int key)
+    {
+        if (scope == KillSwitchScope.SESSION)
+        {
+            append("session ");
+            final String name = limits.sessionName(key);
+            if (name != null)
+            {
+                append(name);
+            }
+            else
+            {
+                whole(key);
+            }
+        }
+        else
+        {
+            append("account ");
+            append(limits.accounts().name(key));
+        }
     }
 
     /**

@@ -3,6 +3,7 @@ package io.bastion.risk;
 import io.bastion.protocol.FixedPoint;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,8 +29,8 @@ class LimitSetParserTest
     private static final int BRK_B = 2;
     private static final int XNAS = 0;
     private static final int XNYS = 1;
-    private static final String LIMIT_NAMES = "(limits: [maxOrderQty, maxOrderNotional, collarPercent, collarTicks, " +
-        "maxReferenceAgeMs, creditLimit, maxLongQty, maxShortQty, maxNetQty])";
+    private static final String LIMIT_NAMES = "(limits: " +
+        Arrays.stream(LimitType.values()).map(LimitType::property).toList() + ")";
     private static final String NOT_DECIMAL =
         " is not a decimal number of at most 8 decimal places and at most 92233720368";
 

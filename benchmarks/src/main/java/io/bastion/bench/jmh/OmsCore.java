@@ -148,6 +148,9 @@ public final class OmsCore implements AutoCloseable
                 Map.entry("risk.maxLongQty", "90000000000"),
                 Map.entry("risk.maxShortQty", "90000000000"),
                 Map.entry("risk.maxNetQty", "90000000000"),
+                Map.entry("risk.throttleWindowMs", "1000"),
+                Map.entry("risk.maxMessages", "1000000000"),
+                Map.entry("risk.maxMessagesBeforeLogout", "1000000000"),
                 Map.entry("risk.symbol.AAPL.referencePrice", "1.00"))))
             .conclude();
 
