@@ -87,6 +87,8 @@ final class BenchmarkConfig
             "risk.throttleWindowMs=1000",
             "risk.maxMessages=1000000000",
             "risk.maxMessagesBeforeLogout=1000000000",
+            "risk.fillWindowMs=1000",
+            "risk.maxFills=1000000000",
             "risk.symbol." + SYMBOL + ".referencePrice=" + REFERENCE_PRICE,
             "compliance.enabled=true",
             "compliance.journalDir=audit",

@@ -799,6 +799,26 @@ public final class OrderManager implements OmsInboundHandler
     }
 
     /**
+     * An account received more fills within the window than its repeated-execution throttle allows: engage its kill
+     * switch (cancelling its working orders), which stays engaged until released.
+     */
+    private void tripFillThrottle(final int accountIndex)
+    {
+        if (risk.killSwitches().engaged(KillSwitchScope.ACCOUNT, accountIndex) != null)
+        {
+            return;
+        }
+        final String reason = text.getStringWithoutLengthAscii(0, risk.formatLastRejection(text, 0));
+        final String account = risk.limits().accounts().name(accountIndex);
+        risk.killSwitches().engage(new KillSwitches.Engagement(KillSwitchScope.ACCOUNT, account, accountIndex, false,
+            clip(reason), "FILL_THROTTLE", nowNs));
+        saveKillSwitches();
+        final int cancelled = cancelCovered(KillSwitchScope.ACCOUNT, accountIndex);
+        LOG.warn("{}; kill switch account {} engaged, {} working orders sent to be cancelled", reason, account,
+            cancelled);
+    }
+
+    /**
      * A client session with cancel-on-disconnect logged out: take its working orders (as its policy says) off their
      * venues; its client hears of each when it logs on again.
      */
@@ -1174,6 +1194,10 @@ public final class OrderManager implements OmsInboundHandler
         executeExposure(order, lastQty, lastPx);
         report(order, execId, ExecType.TRADE, lastQty, lastPx, OrdRejReason.NULL_VAL, order.key.clOrdId, null, 0,
             ExecRestatementReason.NULL_VAL, 0);
+        if (order.accountIndex >= 0 && risk.countFill(order.accountIndex, nowNs))
+        {
+            tripFillThrottle(order.accountIndex);
+        }
         retireIfDone(order);
     }
 

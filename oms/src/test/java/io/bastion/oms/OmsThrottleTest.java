@@ -97,4 +97,30 @@ class OmsThrottleTest
         assertEquals("ACME", oms.next(VenueOrder.class).account(), "trading again once released");
         oms.assertNothingMore();
     }
+
+    @Test
+    void shouldDisableAnAccountThatGetsMoreFillsThanItsRepeatedExecutionThrottleAllows()
+    {
+        oms.restartOms(context -> context.sessionNames(Map.of(CLIENT_SESSION, "CLIENT1"))
+            .limits(TestLimits.wide(context.symbols(), context.venueNames(), context.sessionNames(), "10000", "5000000",
+            "risk.maxFills=2")));
+        final VenueOrder order = oms.working("F1", Side.BUY, TimeInForce.DAY, "ACME");
+        oms.fill(order, units(10), px("10"));
+        oms.fill(order, units(10), px("10"));
+        oms.drain();
+        oms.next(ExecReport.class);
+        oms.next(ExecReport.class);
+        oms.assertNothingMore();
+
+        oms.fill(order, units(10), px("10"));
+        oms.newLimit("F2", Side.BUY, units(1), px("10"), "AAPL", "ACME");
+        oms.newLimit("B1", Side.BUY, units(1), px("10"), "AAPL", "BETA");
+        oms.drain();
+        assertEquals(units(30), oms.next(ExecReport.class).cumQty(), "the fill stands");
+        assertEquals(order.venueClOrdId(), oms.next(VenueCancel.class).origVenueClOrdId(), "the rest is cancelled");
+        assertEquals("KILL_SWITCH: account ACME engaged by FILL_THROTTLE: FILL_THROTTLE: account ACME had 3 fills in " +
+            "1,000 ms > 2 (account ACME)", oms.next(ExecReport.class).text());
+        assertEquals("BETA", oms.next(VenueOrder.class).account(), "other accounts trade on");
+        oms.assertNothingMore();
+    }
 }

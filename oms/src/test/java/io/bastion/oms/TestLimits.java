@@ -64,6 +64,8 @@ final class TestLimits
         settings.put("risk.throttleWindowMs", "1000");
         settings.put("risk.maxMessages", "1000000000");
         settings.put("risk.maxMessagesBeforeLogout", "1000000000");
+        settings.put("risk.fillWindowMs", "1000");
+        settings.put("risk.maxFills", "1000000000");
         settings.put("risk.maxReferenceAgeMs", "315360000000");
         for (final String symbol : symbols)
         {

@@ -30,7 +30,11 @@ public enum LimitType
     /** New, replace and cancel messages a session or an account may send within the window; more are rejected. */
     MAX_MESSAGES("maxMessages", Unit.COUNT),
     /** Messages within the window past which the session is logged out and its kill switch engaged. */
-    MAX_MESSAGES_BEFORE_LOGOUT("maxMessagesBeforeLogout", Unit.COUNT);
+    MAX_MESSAGES_BEFORE_LOGOUT("maxMessagesBeforeLogout", Unit.COUNT),
+    /** The window the repeated-execution throttle counts an account's fills over, milliseconds. */
+    FILL_WINDOW_MS("fillWindowMs", Unit.MILLISECONDS),
+    /** Fills an account may receive within the window; one more engages the account's kill switch. */
+    MAX_FILLS("maxFills", Unit.COUNT);
 
     /** How a limit's value is written and held. */
     public enum Unit

@@ -31,6 +31,7 @@ public final class PreTradeRisk
     private final KillSwitches killSwitches = new KillSwitches();
     private final MessageThrottle sessionThrottle = new MessageThrottle();
     private final MessageThrottle accountThrottle = new MessageThrottle();
+    private final MessageThrottle fillThrottle = new MessageThrottle();
     private KillSwitchScope lastTrip = KillSwitchScope.NULL_VAL;
     private LimitSet limits;
     private long lastValuationPx = FixedPoint.NULL_VALUE;
@@ -126,6 +127,42 @@ public final class PreTradeRisk
         }
         lastControl = RiskControl.NONE;
         return RiskControl.NONE;
+    }
+
+    /**
+     * Count a fill against the account's repeated-execution throttle. More than {@code maxFills} within
+     * {@code fillWindowMs} trips it: the caller engages the account's kill switch, with the text of
+     * {@link #formatLastRejection} as the reason. The fill itself stands (it has happened).
+     *
+     * @param account account index.
+     * @param nowNs   the OMS's clock.
+     * @return true when this fill tripped the throttle.
+     */
+    public boolean countFill(final int account, final long nowNs)
+    {
+        final LimitSet limits = this.limits;
+        final long windowMs = limits.accountLimit(LimitType.FILL_WINDOW_MS, account);
+        final long maxFills = limits.accountLimit(LimitType.MAX_FILLS, account);
+        if (!limits.isKnown(account) || windowMs == FixedPoint.NULL_VALUE || maxFills == FixedPoint.NULL_VALUE)
+        {
+            return false;
+        }
+        final long fills = fillThrottle.count(account, windowMs * NS_PER_MS, nowNs);
+        if (fills <= maxFills)
+        {
+            return false;
+        }
+        start(RiskControl.FILL_THROTTLE);
+        append("account ");
+        append(limits.accounts().name(account));
+        append(" had ");
+        whole(fills);
+        append(" fills in ");
+        whole(windowMs);
+        append(" ms > ");
+        whole(maxFills);
+        lastControl = RiskControl.FILL_THROTTLE;
+        return true;
     }
 
     /**
@@ -263,6 +300,12 @@ public final class PreTradeRisk
             return reject(RiskControl.UNKNOWN_ACCOUNT, "not configured");
         }
         accountSymbolLimits = limits.accountSymbolLimits(account, symbol);
+        if (limits.accountLimit(LimitType.FILL_WINDOW_MS, account) == FixedPoint.NULL_VALUE ||
+            limits.accountLimit(LimitType.MAX_FILLS, account) == FixedPoint.NULL_VALUE)
+        {
+            start(RiskControl.FILL_THROTTLE);
+            return reject(RiskControl.FILL_THROTTLE, "no limit configured (fillWindowMs, maxFills)");
+        }
         final KillSwitches.Engagement kill = killSwitches.covering(account, symbol, venue, session);
         if (kill != null && !(kill.allowRiskReducing() && reducesPosition(account, symbol, side, openQty, heldQty)))
         {

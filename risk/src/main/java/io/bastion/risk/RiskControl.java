@@ -12,6 +12,8 @@ public enum RiskControl
     NONE(OrdRejReason.NULL_VAL),
     /** Too many new, replace and cancel messages from the session or the account within the throttle's window. */
     THROTTLE(OrdRejReason.OTHER),
+    /** The account's repeated-execution throttle (fills within a window) is not configured. */
+    FILL_THROTTLE(OrdRejReason.BROKER_OPTION),
     /** The account is not in the configuration (or the order has none and its session no default). */
     UNKNOWN_ACCOUNT(OrdRejReason.UNKNOWN_ACCOUNT),
     /** A kill switch covering the order is engaged (and the order does not reduce the position it allows). */

@@ -126,6 +126,8 @@ class PreTradeRiskAllocationTest
                 Map.entry("risk.maxLongQty", "90000000000"),
                 Map.entry("risk.maxShortQty", "90000000000"),
                 Map.entry("risk.maxNetQty", "90000000000"),
+                Map.entry("risk.fillWindowMs", "1000"),
+                Map.entry("risk.maxFills", "1000000"),
                 Map.entry("risk.symbol.AAPL.referencePrice", "190"),
                 Map.entry("risk.symbol.TSLA.referencePrice", "250")));
         final ReferencePrices prices = new ReferencePrices(limits.symbols().size());

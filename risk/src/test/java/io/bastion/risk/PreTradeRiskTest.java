@@ -42,7 +42,9 @@ class PreTradeRiskTest
         "risk.creditLimit", "90000000000",
         "risk.maxLongQty", "90000000000",
         "risk.maxShortQty", "90000000000",
-        "risk.maxNetQty", "90000000000");
+        "risk.maxNetQty", "90000000000",
+        "risk.fillWindowMs", "1000",
+        "risk.maxFills", "1000000");
 
     private final LimitSetParser parser = new LimitSetParser(SYMBOLS, VENUES);
     private final UnsafeBuffer text = new UnsafeBuffer(new byte[512]);

@@ -1,7 +1,9 @@
 package io.bastion.risk;
 
+import io.bastion.protocol.FixedPoint;
 import io.bastion.sbe.KillSwitchScope;
 import io.bastion.sbe.OrdRejReason;
+import io.bastion.sbe.Side;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 
@@ -94,13 +96,39 @@ class ThrottleTest
         assertTrue(ex.getMessage().contains("NOBODY"));
     }
 
+    @Test
+    void shouldTripTheRepeatedExecutionThrottleOneFillPastTheLimit()
+    {
+        use("risk.maxFills", "3");
+        for (int i = 0; i < 3; i++)
+        {
+            assertEquals(false, risk.countFill(ACME, NOW_NS + i));
+        }
+        assertEquals(true, risk.countFill(ACME, NOW_NS + 3));
+        assertEquals("FILL_THROTTLE: account ACME had 4 fills in 1,000 ms > 3", lastText());
+        assertEquals(false, risk.countFill(ACME, NOW_NS + 2_000_000_000L), "a new window");
+    }
+
+    @Test
+    void shouldRejectOrdersOfAnAccountWithoutARepeatedExecutionThrottle()
+    {
+        use("risk.maxFills", null, "risk.maxOrderQty", "10");
+        final long qty = FixedPoint.ofUnits(1);
+        assertEquals(RiskControl.FILL_THROTTLE, risk.checkOrder(ACME, 0, 0, SESSION, Side.BUY, qty,
+            qty, FixedPoint.NULL_VALUE, FixedPoint.NULL_VALUE, 0, 0, NOW_NS));
+        assertEquals("FILL_THROTTLE: no limit configured (fillWindowMs, maxFills)", lastText());
+        assertEquals(false, risk.countFill(ACME, NOW_NS), "nothing to count against");
+    }
+
     private void use(final String... overrides)
     {
         final Map<String, String> settings = new TreeMap<>(Map.of(
             "risk.accounts", "ACME",
             "risk.throttleWindowMs", "1000",
             "risk.maxMessages", "1000",
-            "risk.maxMessagesBeforeLogout", "2000"));
+            "risk.maxMessagesBeforeLogout", "2000",
+            "risk.fillWindowMs", "1000",
+            "risk.maxFills", "1000"));
         for (int i = 0; i < overrides.length; i += 2)
         {
             if (overrides[i + 1] == null)

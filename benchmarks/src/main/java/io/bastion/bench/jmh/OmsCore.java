@@ -151,6 +151,8 @@ public final class OmsCore implements AutoCloseable
                 Map.entry("risk.throttleWindowMs", "1000"),
                 Map.entry("risk.maxMessages", "1000000000"),
                 Map.entry("risk.maxMessagesBeforeLogout", "1000000000"),
+                Map.entry("risk.fillWindowMs", "1000"),
+                Map.entry("risk.maxFills", "1000000000"),
                 Map.entry("risk.symbol.AAPL.referencePrice", "1.00"))))
             .conclude();
 

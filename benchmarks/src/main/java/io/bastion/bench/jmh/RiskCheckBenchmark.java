@@ -109,6 +109,8 @@ public class RiskCheckBenchmark
         settings.put("risk.maxLongQty", "90000000000");
         settings.put("risk.maxShortQty", "90000000000");
         settings.put("risk.maxNetQty", "90000000000");
+        settings.put("risk.fillWindowMs", "1000");
+        settings.put("risk.maxFills", "1000000000");
         settings.put("risk.venue.SIM.maxOrderNotional", "20000000");
         for (int s = 0; s < symbols; s++)
         {
