@@ -309,6 +309,7 @@ public final class OrderManager implements OmsInboundHandler
         counters.routed++;
         order.exposureSlot = risk.lastSlot();
         order.valuationPx = risk.lastValuationPx();
+        risk.recordOrder(order.accountIndex, order.symbolIndex, order.side, order.orderQty, order.price, nowNs);
         syncExposure(order);
         publisher.venueNewOrder(order);
     }
@@ -1889,9 +1890,11 @@ public final class OrderManager implements OmsInboundHandler
         final RiskControl control = risk.checkOrder(order.accountIndex, order.symbolIndex, venueId,
             order.key.sessionId, order.side,
             order.orderQty, order.orderQty, order.price, order.stopPx, 0, 0, nowNs);
-        if (control != RiskControl.NONE)
+        if (control != RiskControl.NONE ||
+            risk.checkDuplicate(order.accountIndex, order.symbolIndex, order.side, order.orderQty, order.price,
+            nowNs) != RiskControl.NONE)
         {
-            return rejectNew(order, control.ordRejReason(), riskText(order));
+            return rejectNew(order, risk.lastControl().ordRejReason(), riskText(order));
         }
 
         if (!venueLoggedOn[venueId])

@@ -395,6 +395,26 @@ class OmsRiskTest
             oms.next(ExecReport.class).text());
     }
 
+    @Test
+    void shouldRefuseTheSameOrderAgainWithinTheDuplicateWindow()
+    {
+        restartWith("risk.duplicateWindowMs=500");
+        oms.newLimit("D1", Side.BUY, units(5), px("10"), "AAPL", "ACME");
+        oms.newLimit("D2", Side.BUY, units(5), px("10"), "AAPL", "ACME");
+        oms.drain();
+        oms.next(VenueOrder.class);
+        final ExecReport duplicate = oms.next(ExecReport.class);
+        assertEquals("D2", duplicate.clOrdId());
+        assertEquals(OrdRejReason.DUPLICATE_ORDER, duplicate.ordRejReason());
+        assertEquals("DUPLICATE_ORDER: same side, symbol, quantity and price as an order 0 ms ago (window 500 ms) " +
+            "(account ACME)", duplicate.text());
+
+        oms.nowNs += 501_000_000L;
+        oms.newLimit("D3", Side.BUY, units(5), px("10"), "AAPL", "ACME");
+        oms.drain();
+        assertEquals(units(5), oms.next(VenueOrder.class).orderQty(), "accepted after the window");
+    }
+
     private void restartWith(final String... settings)
     {
         oms.restartOms(context -> context.limits(TestLimits.wide(context.symbols(), context.venueNames(), "10000",

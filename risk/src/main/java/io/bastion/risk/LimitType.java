@@ -34,7 +34,12 @@ public enum LimitType
     /** The window the repeated-execution throttle counts an account's fills over, milliseconds. */
     FILL_WINDOW_MS("fillWindowMs", Unit.MILLISECONDS),
     /** Fills an account may receive within the window; one more engages the account's kill switch. */
-    MAX_FILLS("maxFills", Unit.COUNT);
+    MAX_FILLS("maxFills", Unit.COUNT),
+    /**
+     * Optional: a new order with the same side, symbol, quantity and price as one the account sent within this many
+     * milliseconds is refused as a duplicate. Not set, the check is off.
+     */
+    DUPLICATE_WINDOW_MS("duplicateWindowMs", Unit.MILLISECONDS);
 
     /** How a limit's value is written and held. */
     public enum Unit

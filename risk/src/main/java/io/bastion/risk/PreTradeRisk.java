@@ -6,6 +6,8 @@ import io.bastion.sbe.Side;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
+import java.util.Arrays;
+
 /**
  * The pre-trade check chain, called synchronously on the OMS thread for every new order and replace, against one
  * {@link LimitSet} version and the {@link ReferencePrices}. A check returns the control that failed as a value (never
@@ -32,6 +34,12 @@ public final class PreTradeRisk
     private final MessageThrottle sessionThrottle = new MessageThrottle();
     private final MessageThrottle accountThrottle = new MessageThrottle();
     private final MessageThrottle fillThrottle = new MessageThrottle();
+    private static final int RECENT_ORDERS = 8;
+    private long[] recentKey = new long[0];
+    private long[] recentQty = new long[0];
+    private long[] recentPx = new long[0];
+    private long[] recentTimeNs = new long[0];
+    private int[] recentNext = new int[0];
     private KillSwitchScope lastTrip = KillSwitchScope.NULL_VAL;
     private LimitSet limits;
     private long lastValuationPx = FixedPoint.NULL_VALUE;
@@ -127,6 +135,83 @@ public final class PreTradeRisk
         }
         lastControl = RiskControl.NONE;
         return RiskControl.NONE;
+    }
+
+    /**
+     * The optional duplicate check of a new order: refused when the account sent one with the same side, symbol,
+     * quantity and price within {@code duplicateWindowMs} (off when that is not set). Only orders passed to
+     * {@link #recordOrder} count.
+     *
+     * @param account account index, known.
+     * @param symbol  symbol index.
+     * @param side    side.
+     * @param qty     quantity.
+     * @param limitPx limit price or {@link FixedPoint#NULL_VALUE}.
+     * @param nowNs   the OMS's clock.
+     * @return {@link RiskControl#NONE} or {@link RiskControl#DUPLICATE_ORDER}.
+     */
+    public RiskControl checkDuplicate(
+        final int account, final int symbol, final Side side, final long qty, final long limitPx, final long nowNs)
+    {
+        final long windowMs = limits.accountLimit(LimitType.DUPLICATE_WINDOW_MS, account);
+        if (windowMs == FixedPoint.NULL_VALUE || account * RECENT_ORDERS >= recentKey.length)
+        {
+            return RiskControl.NONE;
+        }
+        final long key = recentKey(symbol, side);
+        for (int i = account * RECENT_ORDERS, end = i + RECENT_ORDERS; i < end; i++)
+        {
+            final long ageNs = nowNs - recentTimeNs[i];
+            if (recentKey[i] == key && recentQty[i] == qty && recentPx[i] == limitPx && ageNs <= windowMs * NS_PER_MS)
+            {
+                start(RiskControl.DUPLICATE_ORDER);
+                append("same side, symbol, quantity and price as an order ");
+                whole(ageNs / NS_PER_MS);
+                append(" ms ago (window ");
+                whole(windowMs);
+                return reject(RiskControl.DUPLICATE_ORDER, " ms)");
+            }
+        }
+        return RiskControl.NONE;
+    }
+
+    /**
+     * Remember a new order the account sent, for {@link #checkDuplicate}: the last eight per account.
+     *
+     * @param account account index, known.
+     * @param symbol  symbol index.
+     * @param side    side.
+     * @param qty     quantity.
+     * @param limitPx limit price or {@link FixedPoint#NULL_VALUE}.
+     * @param nowNs   the OMS's clock.
+     */
+    public void recordOrder(
+        final int account, final int symbol, final Side side, final long qty, final long limitPx, final long nowNs)
+    {
+        if (limits.accountLimit(LimitType.DUPLICATE_WINDOW_MS, account) == FixedPoint.NULL_VALUE)
+        {
+            return;
+        }
+        if (account >= recentNext.length)
+        {
+            final int accounts = Math.max(account + 1, limits.accounts().size());
+            recentKey = Arrays.copyOf(recentKey, accounts * RECENT_ORDERS);
+            recentQty = Arrays.copyOf(recentQty, accounts * RECENT_ORDERS);
+            recentPx = Arrays.copyOf(recentPx, accounts * RECENT_ORDERS);
+            recentTimeNs = Arrays.copyOf(recentTimeNs, accounts * RECENT_ORDERS);
+            recentNext = Arrays.copyOf(recentNext, accounts);
+        }
+        final int i = account * RECENT_ORDERS + recentNext[account];
+        recentNext[account] = (recentNext[account] + 1) % RECENT_ORDERS;
+        recentKey[i] = recentKey(symbol, side);
+        recentQty[i] = qty;
+        recentPx[i] = limitPx;
+        recentTimeNs[i] = nowNs;
+    }
+
+    private static long recentKey(final int symbol, final Side side)
+    {
+        return ((long)(symbol + 1) << 8) | (side.value() & 0xFF);
     }
 
     /**

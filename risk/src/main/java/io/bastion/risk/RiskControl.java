@@ -14,6 +14,8 @@ public enum RiskControl
     THROTTLE(OrdRejReason.OTHER),
     /** The account's repeated-execution throttle (fills within a window) is not configured. */
     FILL_THROTTLE(OrdRejReason.BROKER_OPTION),
+    /** The account sent an order with the same side, symbol, quantity and price within its duplicate window. */
+    DUPLICATE_ORDER(OrdRejReason.DUPLICATE_ORDER),
     /** The account is not in the configuration (or the order has none and its session no default). */
     UNKNOWN_ACCOUNT(OrdRejReason.UNKNOWN_ACCOUNT),
     /** A kill switch covering the order is engaged (and the order does not reduce the position it allows). */
