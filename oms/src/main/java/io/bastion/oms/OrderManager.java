@@ -785,18 +785,28 @@ public final class OrderManager implements OmsInboundHandler
         {
             return;
         }
-        final int length = risk.formatLastRejection(text, 0);
-        final String reason = text.getStringWithoutLengthAscii(0, length);
         final boolean session = scope == KillSwitchScope.SESSION;
-        final int index = session ? sessionId : accountIndex;
-        final String name = session ? Integer.toString(sessionId) : risk.limits().accounts().name(accountIndex);
-        risk.killSwitches().engage(new KillSwitches.Engagement(scope, name, index, false, clip(reason), "THROTTLE",
-            nowNs));
+        final String reason = engageOnTrip(scope, session ? sessionId : accountIndex,
+            session ? Integer.toString(sessionId) : risk.limits().accounts().name(accountIndex), "THROTTLE");
+        LOG.warn("client session {} logged out", sessionId);
+        publisher.sessionCommand(sessionId, SessionCommandType.LOGOUT, reason);
+    }
+
+    /**
+     * A throttle tripped: engage the kill switch of what tripped it, with the text of the last rejection as its reason
+     * and the throttle as who engaged it, and cancel the working orders it covers.
+     *
+     * @return the reason.
+     */
+    private String engageOnTrip(final KillSwitchScope scope, final int index, final String name, final String by)
+    {
+        final String reason = text.getStringWithoutLengthAscii(0, risk.formatLastRejection(text, 0));
+        risk.killSwitches().engage(new KillSwitches.Engagement(scope, name, index, false, clip(reason), by, nowNs));
         saveKillSwitches();
         final int cancelled = cancelCovered(scope, index);
-        LOG.warn("{}; kill switch {} {} engaged, {} working orders sent to be cancelled, session {} logged out",
-            reason, KillSwitches.scopeWord(scope), name, cancelled, sessionId);
-        publisher.sessionCommand(sessionId, SessionCommandType.LOGOUT, reason);
+        LOG.warn("{}; kill switch {} {} engaged, {} working orders sent to be cancelled", reason,
+            KillSwitches.scopeWord(scope), name, cancelled);
+        return reason;
     }
 
     /**
@@ -809,14 +819,8 @@ public final class OrderManager implements OmsInboundHandler
         {
             return;
         }
-        final String reason = text.getStringWithoutLengthAscii(0, risk.formatLastRejection(text, 0));
-        final String account = risk.limits().accounts().name(accountIndex);
-        risk.killSwitches().engage(new KillSwitches.Engagement(KillSwitchScope.ACCOUNT, account, accountIndex, false,
-            clip(reason), "FILL_THROTTLE", nowNs));
-        saveKillSwitches();
-        final int cancelled = cancelCovered(KillSwitchScope.ACCOUNT, accountIndex);
-        LOG.warn("{}; kill switch account {} engaged, {} working orders sent to be cancelled", reason, account,
-            cancelled);
+        engageOnTrip(KillSwitchScope.ACCOUNT, accountIndex, risk.limits().accounts().name(accountIndex),
+            "FILL_THROTTLE");
     }
 
     /**

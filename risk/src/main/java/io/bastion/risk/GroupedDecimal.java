@@ -26,22 +26,7 @@ final class GroupedDecimal
             magnitude = mantissa == Long.MIN_VALUE ? Long.MAX_VALUE : -mantissa;
         }
 
-        final long integerPart = magnitude / FixedPoint.SCALE;
-        final int digits = digitCount(integerPart);
-        long divisor = 1;
-        for (int i = 1; i < digits; i++)
-        {
-            divisor *= 10;
-        }
-        for (int i = digits; i > 0; i--)
-        {
-            buffer.putByte(position++, (byte)('0' + (integerPart / divisor) % 10));
-            divisor /= 10;
-            if (i > 1 && (i - 1) % 3 == 0)
-            {
-                buffer.putByte(position++, (byte)',');
-            }
-        }
+        position += putGrouped(magnitude / FixedPoint.SCALE, buffer, position);
 
         long fraction = magnitude % FixedPoint.SCALE;
         int places = FixedPoint.DECIMALS;
@@ -75,7 +60,17 @@ final class GroupedDecimal
             buffer.putByte(position++, (byte)'-');
             magnitude = value == Long.MIN_VALUE ? Long.MAX_VALUE : -value;
         }
-        final int digits = digitCount(magnitude);
+        position += putGrouped(magnitude, buffer, position);
+        return position - offset;
+    }
+
+    /**
+     * Write a non-negative whole number with a comma between groups of three digits.
+     */
+    private static int putGrouped(final long value, final MutableDirectBuffer buffer, final int offset)
+    {
+        int position = offset;
+        final int digits = digitCount(value);
         long divisor = 1;
         for (int i = 1; i < digits; i++)
         {
@@ -83,7 +78,7 @@ final class GroupedDecimal
         }
         for (int i = digits; i > 0; i--)
         {
-            buffer.putByte(position++, (byte)('0' + (magnitude / divisor) % 10));
+            buffer.putByte(position++, (byte)('0' + (value / divisor) % 10));
             divisor /= 10;
             if (i > 1 && (i - 1) % 3 == 0)
             {
