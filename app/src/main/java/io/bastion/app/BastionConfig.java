@@ -245,6 +245,13 @@ public final class BastionConfig
             OmsConfiguration.KILL_SWITCH_FILE_PROP, OmsConfiguration.KILL_SWITCH_FILE_DEFAULT).trim());
     }
 
+    /** @return the file keeping trading halts across restarts, under the data directory unless absolute. */
+    public Path tradingHaltFile()
+    {
+        return dataDir.resolve(properties.getProperty(
+            OmsConfiguration.TRADING_HALT_FILE_PROP, OmsConfiguration.TRADING_HALT_FILE_DEFAULT).trim());
+    }
+
     /** @return the audit journal directory, under the data directory unless absolute. */
     public Path auditJournalDir()
     {
@@ -421,6 +428,7 @@ public final class BastionConfig
                 OmsConfiguration.POSITION_ENTRIES_DEFAULT))
             .positionsFile(positionsFile().toFile())
             .killSwitchFile(killSwitchFile().toFile())
+            .tradingHaltFile(tradingHaltFile().toFile())
             .sessionNames(sessionNames)
             .limits(limits(sessionNames));
 

@@ -68,6 +68,12 @@ public final class OmsConfiguration
     /** Default of {@link #KILL_SWITCH_FILE_PROP}. */
     public static final String KILL_SWITCH_FILE_DEFAULT = "killswitches.state";
 
+    /** Property: file keeping the trading halts across restarts, under the data directory. */
+    public static final String TRADING_HALT_FILE_PROP = "oms.tradingHaltFile";
+
+    /** Default of {@link #TRADING_HALT_FILE_PROP}. */
+    public static final String TRADING_HALT_FILE_DEFAULT = "halts.state";
+
     /** Property: how many positions the file holds. */
     public static final String POSITION_ENTRIES_PROP = "oms.positionEntries";
 

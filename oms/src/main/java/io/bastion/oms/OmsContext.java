@@ -32,6 +32,7 @@ public final class OmsContext
     private int orderCapacity = OmsConfiguration.ORDER_CAPACITY_DEFAULT;
     private File positionsFile;
     private File killSwitchFile;
+    private File tradingHaltFile;
     private long positionEntries = OmsConfiguration.POSITION_ENTRIES_DEFAULT;
     private LimitSet limits;
     private final Map<Integer, String> defaultAccounts = new LinkedHashMap<>();
@@ -315,6 +316,19 @@ public final class OmsContext
     public OmsContext killSwitchFile(final File file)
     {
         this.killSwitchFile = file;
+        return this;
+    }
+
+    /** @return where trading halts are kept across restarts, or null to keep them in memory only. */
+    public File tradingHaltFile()
+    {
+        return tradingHaltFile;
+    }
+
+    /** @param file where trading halts are kept across restarts, or null. @return this. */
+    public OmsContext tradingHaltFile(final File file)
+    {
+        this.tradingHaltFile = file;
         return this;
     }
 

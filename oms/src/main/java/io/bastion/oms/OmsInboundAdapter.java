@@ -13,6 +13,8 @@ import io.bastion.sbe.ClientStatusRequestDecoder;
 import io.bastion.sbe.KillSwitchAction;
 import io.bastion.sbe.KillSwitchDecoder;
 import io.bastion.sbe.KillSwitchScope;
+import io.bastion.sbe.TradingHaltAction;
+import io.bastion.sbe.TradingHaltDecoder;
 import io.bastion.sbe.MessageHeaderDecoder;
 import io.bastion.sbe.ReferencePriceDecoder;
 import io.bastion.sbe.RiskLimitsUpdateDecoder;
@@ -51,6 +53,7 @@ public final class OmsInboundAdapter implements FragmentHandler
     private final ReferencePriceDecoder referencePrice = new ReferencePriceDecoder();
     private final RiskLimitsUpdateDecoder limitsUpdate = new RiskLimitsUpdateDecoder();
     private final KillSwitchDecoder killSwitch = new KillSwitchDecoder();
+    private final TradingHaltDecoder tradingHalt = new TradingHaltDecoder();
 
     private final AsciiId clOrdId = new AsciiId(OmsConfiguration.CL_ORD_ID_LENGTH);
     private final AsciiId origClOrdId = new AsciiId(OmsConfiguration.CL_ORD_ID_LENGTH);
@@ -178,6 +181,18 @@ public final class OmsInboundAdapter implements FragmentHandler
             case RiskLimitsUpdateDecoder.TEMPLATE_ID:
                 onRiskLimitsUpdate(buffer, bodyOffset, blockLength, version);
                 break;
+
+            case TradingHaltDecoder.TEMPLATE_ID:
+            {
+                final TradingHaltDecoder d = tradingHalt.wrap(buffer, bodyOffset, blockLength, version);
+                final long requestId = d.requestId();
+                final TradingHaltAction action = d.action();
+                final String venue = d.venue();
+                final String symbol = d.symbol();
+                final String reason = d.reason();
+                handler.onTradingHalt(requestId, action, venue, symbol, reason, d.requestedBy());
+                break;
+            }
 
             default:
                 unknownMessages++;

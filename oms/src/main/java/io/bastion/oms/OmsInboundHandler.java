@@ -7,6 +7,7 @@ import io.bastion.sbe.ExecRestatementReason;
 import io.bastion.sbe.ExecType;
 import io.bastion.sbe.KillSwitchAction;
 import io.bastion.sbe.KillSwitchScope;
+import io.bastion.sbe.TradingHaltAction;
 import io.bastion.sbe.OrdRejReason;
 import io.bastion.sbe.OrdStatus;
 import io.bastion.sbe.OrdType;
@@ -261,4 +262,18 @@ public interface OmsInboundHandler
         String name,
         String reason,
         String requestedBy);
+
+    /**
+     * An admin command (or a market-data source) halting or resuming trading: a venue (symbol empty), an instrument
+     * everywhere (venue empty), or an instrument at one venue.
+     *
+     * @param requestId   echoed in the result.
+     * @param action      halt or resume.
+     * @param venue       venue name, or "".
+     * @param symbol      instrument, or "".
+     * @param reason      why.
+     * @param requestedBy who asked.
+     */
+    void onTradingHalt(
+        long requestId, TradingHaltAction action, String venue, String symbol, String reason, String requestedBy);
 }

@@ -9,6 +9,7 @@ import io.bastion.sbe.CxlRejResponseTo;
 import io.bastion.sbe.ExecRestatementReason;
 import io.bastion.sbe.ExecType;
 import io.bastion.sbe.KillSwitchResultEncoder;
+import io.bastion.sbe.TradingHaltResultEncoder;
 import io.bastion.sbe.MessageHeaderEncoder;
 import io.bastion.sbe.RiskLimitsUpdateResultEncoder;
 import io.bastion.sbe.SessionCommandType;
@@ -41,6 +42,7 @@ public final class OmsPublisher
     private final VenueReplaceEncoder venueReplace = new VenueReplaceEncoder();
     private final RiskLimitsUpdateResultEncoder limitsResult = new RiskLimitsUpdateResultEncoder();
     private final KillSwitchResultEncoder killSwitchResult = new KillSwitchResultEncoder();
+    private final TradingHaltResultEncoder tradingHaltResult = new TradingHaltResultEncoder();
     private final ClientSessionCommandEncoder sessionCommand = new ClientSessionCommandEncoder();
     private long failedCount;
 
@@ -161,6 +163,22 @@ public final class OmsPublisher
     {
         final KillSwitchResultEncoder e = killSwitchResult.wrapAndApplyHeader(buffer, 0, header);
         e.requestId(requestId).accepted((short)(accepted ? 1 : 0)).cancelledOrders(cancelledOrders);
+        e.reason(clamp(reason));
+        return offer(MessageHeaderEncoder.ENCODED_LENGTH + e.encodedLength());
+    }
+
+    /**
+     * Answer a trading halt command.
+     *
+     * @param requestId the request's identifier.
+     * @param accepted  true when it took effect.
+     * @param reason    why it was refused, empty when accepted.
+     * @return false if it could not be published.
+     */
+    public boolean tradingHaltResult(final long requestId, final boolean accepted, final String reason)
+    {
+        final TradingHaltResultEncoder e = tradingHaltResult.wrapAndApplyHeader(buffer, 0, header);
+        e.requestId(requestId).accepted((short)(accepted ? 1 : 0));
         e.reason(clamp(reason));
         return offer(MessageHeaderEncoder.ENCODED_LENGTH + e.encodedLength());
     }

@@ -8,6 +8,7 @@ import io.bastion.risk.LimitSet;
 import io.bastion.risk.LimitSetParser;
 import io.bastion.risk.NameIndex;
 import io.bastion.risk.PreTradeRisk;
+import io.bastion.risk.TradingHalts;
 import io.bastion.risk.ReferencePrices;
 import io.bastion.risk.RiskControl;
 import io.bastion.sbe.CommandRejectSource;
@@ -17,6 +18,7 @@ import io.bastion.sbe.ExecRestatementReason;
 import io.bastion.sbe.ExecType;
 import io.bastion.sbe.KillSwitchAction;
 import io.bastion.sbe.KillSwitchScope;
+import io.bastion.sbe.TradingHaltAction;
 import io.bastion.sbe.SessionCommandType;
 import io.bastion.sbe.OrdRejReason;
 import io.bastion.sbe.OrdStatus;
@@ -66,6 +68,7 @@ public final class OrderManager implements OmsInboundHandler
     private final PreTradeRisk risk;
     private final LimitSetParser limitSetParser;
     private final File killSwitchFile;
+    private final File tradingHaltFile;
     private boolean configuredPricesTaken;
     private static final long MAX_EXPOSURE_ENTRIES = 1 << 24;
     private final Int2ObjectHashMap<AsciiId> defaultAccounts = new Int2ObjectHashMap<>();
@@ -119,6 +122,7 @@ public final class OrderManager implements OmsInboundHandler
                 context.limits().accounts().size()));
         this.limitSetParser = new LimitSetParser(context.symbols(), context.venueNames(), context.sessionNames());
         this.killSwitchFile = context.killSwitchFile();
+        this.tradingHaltFile = context.tradingHaltFile();
         this.nextId = context.idBase();
         this.nextVenueClOrdId = context.idBase();
         this.tradingDayEnd = context.tradingDayEnd();
@@ -167,6 +171,7 @@ public final class OrderManager implements OmsInboundHandler
         context.cancelOnDisconnect().forEach(cancelOnDisconnect::put);
         seedExposure();
         restoreKillSwitches();
+        restoreTradingHalts();
         scratch.reset();
     }
 
@@ -693,7 +698,7 @@ public final class OrderManager implements OmsInboundHandler
                 return;
             }
             final KillSwitches.Engagement engagement = new KillSwitches.Engagement(scope, label, index,
-                allowRiskReducing, clip(KillSwitchFile.clean(reason)), KillSwitchFile.clean(requestedBy), nowNs);
+                allowRiskReducing, clip(StateFile.clean(reason)), StateFile.clean(requestedBy), nowNs);
             switches.engage(engagement);
             saveKillSwitches();
             final int cancelled = cancelCovered(scope, index);
@@ -924,6 +929,119 @@ public final class OrderManager implements OmsInboundHandler
             risk.killSwitches().engage(engagement);
             LOG.warn("kill switch {} still engaged (by {}: {}); release it to trade", engagement.describe(),
                 saved.engagedBy(), saved.reason());
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void onTradingHalt(
+        final long requestId,
+        final TradingHaltAction action,
+        final String venue,
+        final String symbol,
+        final String reason,
+        final String requestedBy)
+    {
+        final String refusal = applyTradingHalt(action, venue, symbol, reason, requestedBy, nowNs);
+        if (refusal != null)
+        {
+            publisher.tradingHaltResult(requestId, false, refusal);
+            return;
+        }
+        saveTradingHalts();
+        LOG.warn("trading {} {} by {} (request {}): {}", action == TradingHaltAction.HALT ? "halted" : "resumed in",
+            haltSubject(venue, symbol), requestedBy, requestId, reason);
+        publisher.tradingHaltResult(requestId, true, "");
+    }
+
+    /**
+     * @return why the command cannot take effect, or null when it took effect.
+     */
+    private String applyTradingHalt(
+        final TradingHaltAction action,
+        final String venue,
+        final String symbol,
+        final String reason,
+        final String haltedBy,
+        final long timeNs)
+    {
+        if (action != TradingHaltAction.HALT && action != TradingHaltAction.RESUME)
+        {
+            return "unknown action " + action;
+        }
+        final LimitSet limits = risk.limits();
+        if (venue.isEmpty() && symbol.isEmpty())
+        {
+            return "name a venue, an instrument, or both";
+        }
+        final int venueIndex = venue.isEmpty() ? TradingHalts.ALL_VENUES : limits.venues().find(venue);
+        if (!venue.isEmpty() && venueIndex == NameIndex.MISSING)
+        {
+            return "unknown venue '" + venue + "'";
+        }
+        final int symbolIndex = symbol.isEmpty() ? TradingHalts.ALL_SYMBOLS : limits.symbols().find(symbol);
+        if (!symbol.isEmpty() && symbolIndex == NameIndex.MISSING)
+        {
+            return "unknown symbol '" + symbol + "'";
+        }
+        final TradingHalts halts = risk.halts();
+        if (action == TradingHaltAction.RESUME)
+        {
+            return halts.resume(venueIndex, symbolIndex) == null ? haltSubject(venue, symbol) + " is not halted" : null;
+        }
+        if (reason.isBlank())
+        {
+            return "a reason is required to halt trading";
+        }
+        halts.halt(new TradingHalts.Halt(venueIndex, symbolIndex, venue, symbol, clip(StateFile.clean(reason)),
+            StateFile.clean(haltedBy), timeNs));
+        return null;
+    }
+
+    private static String haltSubject(final String venue, final String symbol)
+    {
+        if (symbol.isEmpty())
+        {
+            return "venue " + venue;
+        }
+        return venue.isEmpty() ? symbol : symbol + " at " + venue;
+    }
+
+    private void saveTradingHalts()
+    {
+        if (tradingHaltFile == null)
+        {
+            return;
+        }
+        try
+        {
+            TradingHaltFile.save(tradingHaltFile, risk.halts().all());
+        }
+        catch (final IOException | RuntimeException ex)
+        {
+            LOG.error("cannot save the trading halts to {}: after a restart they will be as last saved",
+                tradingHaltFile, ex);
+        }
+    }
+
+    /**
+     * Halts in force before a restart stay in force.
+     */
+    private void restoreTradingHalts()
+    {
+        for (final TradingHaltFile.Saved saved : TradingHaltFile.load(tradingHaltFile))
+        {
+            final String refusal = applyTradingHalt(TradingHaltAction.HALT, saved.venue(), saved.symbol(),
+                saved.reason(), saved.haltedBy(), saved.timeNs());
+            if (refusal != null)
+            {
+                LOG.error("trading halt of {} from {} not restored: {}", haltSubject(saved.venue(), saved.symbol()),
+                    tradingHaltFile, refusal);
+                continue;
+            }
+            LOG.warn("trading in {} still halted (by {}: {}); resume it to trade",
+                haltSubject(saved.venue(), saved.symbol()), saved.haltedBy(), saved.reason());
         }
     }
 

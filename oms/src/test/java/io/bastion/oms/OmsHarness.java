@@ -29,6 +29,9 @@ import io.bastion.sbe.KillSwitchAction;
 import io.bastion.sbe.KillSwitchEncoder;
 import io.bastion.sbe.KillSwitchResultDecoder;
 import io.bastion.sbe.KillSwitchScope;
+import io.bastion.sbe.TradingHaltAction;
+import io.bastion.sbe.TradingHaltEncoder;
+import io.bastion.sbe.TradingHaltResultDecoder;
 import io.bastion.sbe.ReferencePriceEncoder;
 import io.bastion.sbe.RiskLimitsUpdateEncoder;
 import io.bastion.sbe.RiskLimitsUpdateResultDecoder;
@@ -90,6 +93,10 @@ final class OmsHarness implements AutoCloseable
     }
 
     record KillResult(long requestId, boolean accepted, int cancelledOrders, String reason)
+    {
+    }
+
+    record HaltResult(long requestId, boolean accepted, String reason)
     {
     }
 
@@ -224,6 +231,15 @@ final class OmsHarness implements AutoCloseable
         final KillSwitchEncoder e = new KillSwitchEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder);
         e.requestId(requestId).action(action).scope(scope).sessionId(sessionId)
             .allowRiskReducing((short)(allowRiskReducing ? 1 : 0)).name(name).reason(reason).requestedBy("officer1");
+        send(e.encodedLength());
+    }
+
+    void tradingHalt(
+        final long requestId, final TradingHaltAction action, final String venue, final String symbol,
+        final String reason)
+    {
+        final TradingHaltEncoder e = new TradingHaltEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder);
+        e.requestId(requestId).action(action).venue(venue).symbol(symbol).reason(reason).requestedBy("officer1");
         send(e.encodedLength());
     }
 
@@ -545,6 +561,13 @@ final class OmsHarness implements AutoCloseable
             {
                 final KillSwitchResultDecoder d = new KillSwitchResultDecoder().wrap(buffer, body, blockLength, version);
                 received.add(new KillResult(d.requestId(), d.accepted() == 1, d.cancelledOrders(), d.reason()));
+                break;
+            }
+            case TradingHaltResultDecoder.TEMPLATE_ID:
+            {
+                final TradingHaltResultDecoder d = new TradingHaltResultDecoder().wrap(buffer, body, blockLength,
+                    version);
+                received.add(new HaltResult(d.requestId(), d.accepted() == 1, d.reason()));
                 break;
             }
             case RiskLimitsUpdateResultDecoder.TEMPLATE_ID:

@@ -38,6 +38,8 @@ public final class LimitSet
     private final boolean[] restricted;
     private final boolean[][] restrictedByAccount;
     private final boolean[][] permittedByAccount;
+    private final TradingCalendar[] venueCalendars;
+    private final TradingCalendar[] symbolCalendars;
     private final SortedMap<String, String> settings;
 
     LimitSet(
@@ -58,6 +60,8 @@ public final class LimitSet
         final boolean[] restricted,
         final boolean[][] restrictedByAccount,
         final boolean[][] permittedByAccount,
+        final TradingCalendar[] venueCalendars,
+        final TradingCalendar[] symbolCalendars,
         final SortedMap<String, String> settings)
     {
         this.version = version;
@@ -77,7 +81,27 @@ public final class LimitSet
         this.restricted = restricted;
         this.restrictedByAccount = restrictedByAccount;
         this.permittedByAccount = permittedByAccount;
+        this.venueCalendars = venueCalendars;
+        this.symbolCalendars = symbolCalendars;
         this.settings = settings;
+    }
+
+    /**
+     * @param venue venue index.
+     * @return the venue's trading hours, or null when it has none configured (always open).
+     */
+    public TradingCalendar venueCalendar(final int venue)
+    {
+        return venueCalendars[venue];
+    }
+
+    /**
+     * @param symbol symbol index.
+     * @return the instrument's own trading hours, or null when it has none configured (its venue's apply).
+     */
+    public TradingCalendar symbolCalendar(final int symbol)
+    {
+        return symbolCalendars[symbol];
     }
 
     /**

@@ -32,6 +32,8 @@ import java.util.TreeMap;
  * risk.account.&lt;account&gt;.permittedSymbols=...     an account's own permissions
  * risk.restrictedSymbols=GME                       global restricted list
  * risk.account.&lt;account&gt;.restrictedSymbols=...    an account's own restricted list
+ * risk.venue.&lt;venue&gt;.tradingHours=09:30-16:00      when the venue trades (with timeZone; tradingDays, holidays)
+ * risk.symbol.&lt;symbol&gt;.tradingHours=09:30-16:00    when the instrument trades, within its venue's hours
  * </pre>
  * {@code <limit>} is a {@link LimitType#property()}. Account and venue names cannot contain dots; a symbol may.
  */
@@ -49,6 +51,7 @@ public final class LimitSetParser
     private static final String TICK_SIZE = "tickSize";
     private static final String REFERENCE_PRICE = "referencePrice";
     private static final String ALL = "*";
+    private static final Set<String> CALENDAR_SETTINGS = Set.of("tradingHours", "timeZone", "tradingDays", "holidays");
     private static final String MAX_DECIMAL = FixedPoint.toString(Long.MAX_VALUE / FixedPoint.SCALE * FixedPoint.SCALE);
 
     private final List<String> symbols;
@@ -203,6 +206,8 @@ public final class LimitSetParser
         final boolean[][] restrictedByAccount = new boolean[accountNames.size()][];
         final boolean[][] permittedByAccount = new boolean[accountNames.size()][];
         boolean[] defaultPermitted = null;
+        final Map<Integer, Map<String, String>> venueCalendarSettings = new TreeMap<>();
+        final Map<Integer, Map<String, String>> symbolCalendarSettings = new TreeMap<>();
 
         for (final Map.Entry<String, String> entry : settings.entrySet())
         {
@@ -280,6 +285,10 @@ public final class LimitSetParser
                 {
                     referencePrices[symbolId] = positiveDecimal(errors, key, value);
                 }
+                else if (CALENDAR_SETTINGS.contains(name))
+                {
+                    symbolCalendarSettings.computeIfAbsent(symbolId, (k) -> new HashMap<>()).put(name, value);
+                }
                 else
                 {
                     setLimit(errors, key, name, value, bySymbol[symbolId]);
@@ -317,7 +326,15 @@ public final class LimitSetParser
                         afterVenue.substring(0, dot) + " (venues: " + venues + ")"));
                     continue;
                 }
-                setLimit(errors, key, afterVenue.substring(dot + 1), value, byVenue[venueId]);
+                final String name = afterVenue.substring(dot + 1);
+                if (CALENDAR_SETTINGS.contains(name))
+                {
+                    venueCalendarSettings.computeIfAbsent(venueId, (k) -> new HashMap<>()).put(name, value);
+                }
+                else
+                {
+                    setLimit(errors, key, name, value, byVenue[venueId]);
+                }
             }
             else
             {
@@ -333,6 +350,8 @@ public final class LimitSetParser
             }
         }
         checkTicks(errors, settings, symbolIndex, tickSizes);
+        final TradingCalendar[] venueCalendars = calendars(errors, "venue.", venueIndex, venueCalendarSettings);
+        final TradingCalendar[] symbolCalendars = calendars(errors, "symbol.", symbolIndex, symbolCalendarSettings);
 
         if (!errors.isEmpty())
         {
@@ -340,7 +359,32 @@ public final class LimitSetParser
         }
         return new LimitSet(version, accountIndex, known, symbolIndex, venueIndex, global, byAccount, bySymbol,
             byVenue, byAccountSymbol, bySession, sessions, tickSizes, referencePrices, restricted, restrictedByAccount, permittedByAccount,
-            Collections.unmodifiableSortedMap(new TreeMap<>(settings)));
+            venueCalendars, symbolCalendars, Collections.unmodifiableSortedMap(new TreeMap<>(settings)));
+    }
+
+    /**
+     * The trading hours of venues or instruments: {@code tradingHours} and {@code timeZone} are required together,
+     * {@code tradingDays} and {@code holidays} are optional.
+     */
+    private static TradingCalendar[] calendars(
+        final List<String> errors,
+        final String scope,
+        final NameIndex names,
+        final Map<Integer, Map<String, String>> settingsByIndex)
+    {
+        final TradingCalendar[] calendars = new TradingCalendar[names.size()];
+        settingsByIndex.forEach((index, values) ->
+        {
+            final String keyBase = PREFIX + scope + names.name(index) + ".";
+            if (!values.containsKey("tradingHours"))
+            {
+                values.keySet().forEach((name) -> errors.add(keyBase + name + ": needs " + keyBase + "tradingHours"));
+                return;
+            }
+            calendars[index] = TradingCalendar.parse(errors, keyBase, values.get("tradingHours"),
+                values.get("timeZone"), values.get("tradingDays"), values.get("holidays"));
+        });
+        return calendars;
     }
 
     /**

@@ -14,7 +14,8 @@ import java.util.Arrays;
  * an exception) and writes a text naming the control, the limit and the offending value, such as
  * {@code MAX_ORDER_NOTIONAL: 1,250,000.00 > 1,000,000.00}. Rejections are counted per control. Allocation free.
  * <p>
- * The chain, in order: account known, no kill switch engaged, instrument permitted, not restricted, quantity, notional, price collar, credit,
+ * The chain, in order: account known, no kill switch engaged, no trading halt, within trading hours, instrument
+ * permitted, not restricted, quantity, notional, price collar, credit,
  * long, short and net position. The credit and position limits count what the {@link ExposureBook} holds: the
  * caller reserves an accepted order's quantity and notional there and releases it as the order fills or ends.
  * <p>
@@ -31,6 +32,8 @@ public final class PreTradeRisk
     private final ReferencePrices prices;
     private final ExposureBook exposure;
     private final KillSwitches killSwitches = new KillSwitches();
+    private final TradingHalts halts = new TradingHalts();
+    private final OpenHours openHours = new OpenHours();
     private final MessageThrottle sessionThrottle = new MessageThrottle();
     private final MessageThrottle accountThrottle = new MessageThrottle();
     private final MessageThrottle fillThrottle = new MessageThrottle();
@@ -59,6 +62,8 @@ public final class PreTradeRisk
         this.prices = prices;
         this.exposure = exposure;
         exposure.ensureAccounts(limits.accounts().size());
+        halts.size(limits.venues().size(), limits.symbols().size());
+        openHours.limits(limits);
     }
 
     /**
@@ -69,6 +74,7 @@ public final class PreTradeRisk
     public void limits(final LimitSet limits)
     {
         exposure.ensureAccounts(limits.accounts().size());
+        openHours.limits(limits);
         this.limits = limits;
     }
 
@@ -102,6 +108,14 @@ public final class PreTradeRisk
     public KillSwitches killSwitches()
     {
         return killSwitches;
+    }
+
+    /**
+     * @return the trading halts in force.
+     */
+    public TradingHalts halts()
+    {
+        return halts;
     }
 
     /**
@@ -410,6 +424,11 @@ public final class PreTradeRisk
             append(": ");
             return reject(RiskControl.KILL_SWITCH, kill.reason());
         }
+        if (checkTradingHalt(venue, symbol) != RiskControl.NONE ||
+            checkTradingHours(venue, symbol, nowNs) != RiskControl.NONE)
+        {
+            return lastControl;
+        }
         if (!limits.isPermitted(account, symbol))
         {
             start(RiskControl.NOT_PERMITTED);
@@ -519,6 +538,67 @@ public final class PreTradeRisk
     public long rejectCount(final RiskControl control)
     {
         return rejectCounts[control.ordinal()];
+    }
+
+    private RiskControl checkTradingHalt(final int venue, final int symbol)
+    {
+        final TradingHalts.Halt halt = halts.covering(venue, symbol);
+        if (halt == null)
+        {
+            return RiskControl.NONE;
+        }
+        start(RiskControl.TRADING_HALT);
+        if (halt.symbol() == TradingHalts.ALL_SYMBOLS)
+        {
+            append("venue ");
+            append(halt.venueName());
+        }
+        else
+        {
+            append(halt.symbolName());
+            if (halt.venue() != TradingHalts.ALL_VENUES)
+            {
+                append(" at ");
+                append(halt.venueName());
+            }
+        }
+        append(" halted by ");
+        append(halt.haltedBy());
+        append(": ");
+        return reject(RiskControl.TRADING_HALT, halt.reason());
+    }
+
+    private RiskControl checkTradingHours(final int venue, final int symbol, final long nowNs)
+    {
+        final boolean venueOpen = openHours.isVenueOpen(venue, nowNs);
+        if (venueOpen && openHours.isSymbolOpen(symbol, nowNs))
+        {
+            return RiskControl.NONE;
+        }
+        start(RiskControl.TRADING_HOURS);
+        final TradingCalendar calendar;
+        final String nextOpen;
+        if (!venueOpen)
+        {
+            append("venue ");
+            append(limits.venues().name(venue));
+            calendar = limits.venueCalendar(venue);
+            nextOpen = openHours.venueNextOpen(venue);
+        }
+        else
+        {
+            append(limits.symbols().name(symbol));
+            calendar = limits.symbolCalendar(symbol);
+            nextOpen = openHours.symbolNextOpen(symbol);
+        }
+        append(" is closed (hours ");
+        append(calendar.describe());
+        if (nextOpen != null)
+        {
+            append("; opens ");
+            append(nextOpen);
+        }
+        return reject(RiskControl.TRADING_HOURS, ")");
     }
 
     /**

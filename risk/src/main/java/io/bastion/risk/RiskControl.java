@@ -20,6 +20,10 @@ public enum RiskControl
     UNKNOWN_ACCOUNT(OrdRejReason.UNKNOWN_ACCOUNT),
     /** A kill switch covering the order is engaged (and the order does not reduce the position it allows). */
     KILL_SWITCH(OrdRejReason.BROKER_OPTION),
+    /** The venue or the instrument is halted. */
+    TRADING_HALT(OrdRejReason.EXCHANGE_CLOSED),
+    /** The venue or the instrument is outside its trading hours. */
+    TRADING_HOURS(OrdRejReason.EXCHANGE_CLOSED),
     /** The account may not trade the instrument, or has no instrument permissions configured. */
     NOT_PERMITTED(OrdRejReason.BROKER_OPTION),
     /** The instrument is on the global or the account's restricted list. */

@@ -28,6 +28,8 @@ class PreTradeRiskAllocationTest
     private static final int MSFT = 1;
     private static final int GME = 2;
     private static final int TSLA = 3;
+    private static final int IPO = 4;
+    private static final int HLT = 5;
     private static final int XNAS = 0;
     private static final long NULL = FixedPoint.NULL_VALUE;
 
@@ -40,17 +42,18 @@ class PreTradeRiskAllocationTest
     private static final RiskControl[] REJECT_CONTROL = {
         RiskControl.UNKNOWN_ACCOUNT, RiskControl.NOT_PERMITTED, RiskControl.RESTRICTED, RiskControl.MAX_ORDER_QTY,
         RiskControl.MAX_ORDER_NOTIONAL, RiskControl.MAX_ORDER_NOTIONAL, RiskControl.PRICE_COLLAR,
-        RiskControl.PRICE_COLLAR, RiskControl.PRICE_COLLAR, RiskControl.MAX_ORDER_NOTIONAL };
+        RiskControl.PRICE_COLLAR, RiskControl.PRICE_COLLAR, RiskControl.MAX_ORDER_NOTIONAL,
+        RiskControl.TRADING_HOURS, RiskControl.TRADING_HALT };
     private static final int[] REJECT_ACCOUNT = {
-        NameIndex.MISSING, DEMO, ACME, ACME, ACME, ACME, ACME, ACME, ACME, ACME };
-    private static final int[] REJECT_SYMBOL = {AAPL, MSFT, GME, AAPL, AAPL, MSFT, AAPL, TSLA, MSFT, AAPL};
+        NameIndex.MISSING, DEMO, ACME, ACME, ACME, ACME, ACME, ACME, ACME, ACME, ACME, ACME };
+    private static final int[] REJECT_SYMBOL = {AAPL, MSFT, GME, AAPL, AAPL, MSFT, AAPL, TSLA, MSFT, AAPL, IPO, HLT};
     private static final long[] REJECT_QTY = {
         units("1"), units("1"), units("1"), units("1001"), units("1000"), units("1"), units("1"), units("1"),
-        units("1"), units("1000") };
-    /** The last is a fat finger whose notional does not fit in a long: refused without an exception. */
+        units("1"), units("1000"), units("1"), units("1") };
+    /** The tenth is a fat finger whose notional does not fit in a long: refused without an exception. */
     private static final long[] REJECT_LIMIT_PX = {
         units("190"), NULL, NULL, units("190"), units("1000.01"), NULL, units("200.01"), units("250"), units("400"),
-        units("10000000000") };
+        units("10000000000"), units("10"), units("10") };
 
     private final com.sun.management.ThreadMXBean threads =
         (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
@@ -108,11 +111,13 @@ class PreTradeRiskAllocationTest
     }
 
     /**
-     * DEMO may trade AAPL only; GME is restricted; MSFT has no reference price; TSLA's is two seconds old.
+     * DEMO may trade AAPL only; GME is restricted; MSFT has no reference price; TSLA's is two seconds old; XNAS is open
+     * around the clock, IPO only in the first minute of the day, and HLT is halted.
      */
     private static PreTradeRisk newRisk()
     {
-        final LimitSet limits = new LimitSetParser(List.of("AAPL", "MSFT", "GME", "TSLA"), List.of("XNAS"))
+        final LimitSet limits = new LimitSetParser(List.of("AAPL", "MSFT", "GME", "TSLA", "IPO", "HLT"),
+            List.of("XNAS"))
             .parse(Map.ofEntries(
                 Map.entry("risk.accounts", "ACME,DEMO"),
                 Map.entry("risk.permittedSymbols", "*"),
@@ -129,11 +134,18 @@ class PreTradeRiskAllocationTest
                 Map.entry("risk.fillWindowMs", "1000"),
                 Map.entry("risk.maxFills", "1000000"),
                 Map.entry("risk.symbol.AAPL.referencePrice", "190"),
-                Map.entry("risk.symbol.TSLA.referencePrice", "250")));
+                Map.entry("risk.symbol.TSLA.referencePrice", "250"),
+                Map.entry("risk.venue.XNAS.tradingHours", "00:00-24:00"),
+                Map.entry("risk.venue.XNAS.tradingDays", "MON-SUN"),
+                Map.entry("risk.venue.XNAS.timeZone", "UTC"),
+                Map.entry("risk.symbol.IPO.tradingHours", "00:00-00:01"),
+                Map.entry("risk.symbol.IPO.timeZone", "UTC")));
         final ReferencePrices prices = new ReferencePrices(limits.symbols().size());
         prices.takeConfigured(limits, null, NOW_NS);
         prices.update(TSLA, units("250"), NOW_NS - 2_000_000_000L);
-        return new PreTradeRisk(limits, prices, new ExposureBook(100, limits.accounts().size()));
+        final PreTradeRisk risk = new PreTradeRisk(limits, prices, new ExposureBook(100, limits.accounts().size()));
+        risk.halts().halt(new TradingHalts.Halt(TradingHalts.ALL_VENUES, HLT, "", "HLT", "news pending", "md", 0));
+        return risk;
     }
 
     private static long units(final String decimal)
