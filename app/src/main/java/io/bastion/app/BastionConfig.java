@@ -252,6 +252,13 @@ public final class BastionConfig
             OmsConfiguration.TRADING_HALT_FILE_PROP, OmsConfiguration.TRADING_HALT_FILE_DEFAULT).trim());
     }
 
+    /** @return the file keeping risk limit changes made at run time, under the data directory unless absolute. */
+    public Path limitChangeFile()
+    {
+        return dataDir.resolve(properties.getProperty(
+            OmsConfiguration.LIMIT_CHANGE_FILE_PROP, OmsConfiguration.LIMIT_CHANGE_FILE_DEFAULT).trim());
+    }
+
     /** @return the audit journal directory, under the data directory unless absolute. */
     public Path auditJournalDir()
     {
@@ -429,6 +436,7 @@ public final class BastionConfig
             .positionsFile(positionsFile().toFile())
             .killSwitchFile(killSwitchFile().toFile())
             .tradingHaltFile(tradingHaltFile().toFile())
+            .limitChangeFile(limitChangeFile().toFile())
             .sessionNames(sessionNames)
             .limits(limits(sessionNames));
 

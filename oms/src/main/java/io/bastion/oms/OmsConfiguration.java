@@ -68,6 +68,12 @@ public final class OmsConfiguration
     /** Default of {@link #KILL_SWITCH_FILE_PROP}. */
     public static final String KILL_SWITCH_FILE_DEFAULT = "killswitches.state";
 
+    /** Property: file keeping the risk limit changes made at run time, under the data directory. */
+    public static final String LIMIT_CHANGE_FILE_PROP = "oms.limitChangeFile";
+
+    /** Default of {@link #LIMIT_CHANGE_FILE_PROP}. */
+    public static final String LIMIT_CHANGE_FILE_DEFAULT = "limits.changes";
+
     /** Property: file keeping the trading halts across restarts, under the data directory. */
     public static final String TRADING_HALT_FILE_PROP = "oms.tradingHaltFile";
 

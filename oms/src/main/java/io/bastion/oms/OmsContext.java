@@ -33,6 +33,7 @@ public final class OmsContext
     private File positionsFile;
     private File killSwitchFile;
     private File tradingHaltFile;
+    private File limitChangeFile;
     private long positionEntries = OmsConfiguration.POSITION_ENTRIES_DEFAULT;
     private LimitSet limits;
     private final Map<Integer, String> defaultAccounts = new LinkedHashMap<>();
@@ -316,6 +317,19 @@ public final class OmsContext
     public OmsContext killSwitchFile(final File file)
     {
         this.killSwitchFile = file;
+        return this;
+    }
+
+    /** @return where risk limit changes made at run time are kept, or null to keep them in memory only. */
+    public File limitChangeFile()
+    {
+        return limitChangeFile;
+    }
+
+    /** @param file where risk limit changes made at run time are kept across restarts, or null. @return this. */
+    public OmsContext limitChangeFile(final File file)
+    {
+        this.limitChangeFile = file;
         return this;
     }
 

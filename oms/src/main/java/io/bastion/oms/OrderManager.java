@@ -69,6 +69,7 @@ public final class OrderManager implements OmsInboundHandler
     private final LimitSetParser limitSetParser;
     private final File killSwitchFile;
     private final File tradingHaltFile;
+    private final LimitChangeFile limitChanges;
     private boolean configuredPricesTaken;
     private static final long MAX_EXPOSURE_ENTRIES = 1 << 24;
     private final Int2ObjectHashMap<AsciiId> defaultAccounts = new Int2ObjectHashMap<>();
@@ -117,10 +118,12 @@ public final class OrderManager implements OmsInboundHandler
         this.publisher = publisher;
         this.positions = positions;
         this.orders = new OrderStore(context.orderCapacity());
-        this.risk = new PreTradeRisk(context.limits(), new ReferencePrices(context.symbols().size()),
-            new ExposureBook((int)Math.min(MAX_EXPOSURE_ENTRIES, context.positionEntries()),
-                context.limits().accounts().size()));
         this.limitSetParser = new LimitSetParser(context.symbols(), context.venueNames(), context.sessionNames());
+        this.limitChanges = context.limitChangeFile() == null ? null : new LimitChangeFile(context.limitChangeFile());
+        final LimitSet limits = replayLimitChanges(context.limits());
+        this.risk = new PreTradeRisk(limits, new ReferencePrices(context.symbols().size()),
+            new ExposureBook((int)Math.min(MAX_EXPOSURE_ENTRIES, context.positionEntries()),
+                limits.accounts().size()));
         this.killSwitchFile = context.killSwitchFile();
         this.tradingHaltFile = context.tradingHaltFile();
         this.nextId = context.idBase();
@@ -165,7 +168,7 @@ public final class OrderManager implements OmsInboundHandler
             symbolIndexByName.put(AsciiId.of(symbol), i);
             routeOfSymbol[i] = venue == null ? NO_VENUE : names.indexOf(venue);
         }
-        indexAccounts(context.limits());
+        indexAccounts(limits);
         defaultVenueId = context.defaultVenue() == null ? NO_VENUE : names.indexOf(context.defaultVenue());
         context.defaultAccounts().forEach((sessionId, account) -> defaultAccounts.put(sessionId, AsciiId.of(account)));
         context.cancelOnDisconnect().forEach(cancelOnDisconnect::put);
@@ -1067,6 +1070,12 @@ public final class OrderManager implements OmsInboundHandler
         try
         {
             final LimitSet next = limitSetParser.update(current, changes, removals);
+            if (!saveLimitChange(requestId, next.version(), changes, removals, requestedBy))
+            {
+                publisher.riskLimitsUpdateResult(requestId, false, current.version(), "cannot save the change to " +
+                    limitChanges.file() + ", so it is not applied");
+                return;
+            }
             risk.limits(next);
             indexAccounts(next);
             risk.referencePrices().takeConfigured(next, current, nowNs);
@@ -1888,6 +1897,75 @@ public final class OrderManager implements OmsInboundHandler
     private static long valuationPx(final OrdType ordType, final long price, final long stopPx, final long marketPx)
     {
         return isPriced(ordType) ? price : isStop(ordType) ? stopPx : marketPx;
+    }
+
+    private boolean saveLimitChange(
+        final long requestId,
+        final long version,
+        final Map<String, String> changes,
+        final Set<String> removals,
+        final String requestedBy)
+    {
+        if (limitChanges == null)
+        {
+            return true;
+        }
+        try
+        {
+            limitChanges.append(new LimitChangeFile.Change(version, nowNs, requestedBy, changes, removals));
+            return true;
+        }
+        catch (final IOException | RuntimeException ex)
+        {
+            LOG.error("risk limits update {} by {} refused: cannot save it to {}", requestId, requestedBy,
+                limitChanges.file(), ex);
+            return false;
+        }
+    }
+
+    /**
+     * The limits in force when the OMS last stopped: the configuration's, with every change made at run time since
+     * replayed on top, in order.
+     *
+     * @throws IllegalStateException if a saved change no longer applies to the configuration.
+     */
+    private LimitSet replayLimitChanges(final LimitSet configured)
+    {
+        if (limitChanges == null)
+        {
+            return configured;
+        }
+        if (limitChanges.dropTornTail())
+        {
+            LOG.warn("{} ended in a change that was never finished (nor acknowledged); it is cut off",
+                limitChanges.file());
+        }
+        LimitSet limits = configured;
+        for (final LimitChangeFile.Change change : limitChanges.load())
+        {
+            try
+            {
+                limits = limitSetParser.update(limits, change.changes(), change.removals());
+            }
+            catch (final InvalidLimitsException ex)
+            {
+                throw new IllegalStateException("risk limits version " + change.version() + " (made by " +
+                    change.requestedBy() + ", kept in " + limitChanges.file() + ") no longer applies to the " +
+                    "configuration: " + ex.getMessage() + "; correct the configuration, or write the limits wanted " +
+                    "into it and remove the file", ex);
+            }
+            if (limits.version() != change.version())
+            {
+                LOG.warn("risk limits change made as version {} is version {} now", change.version(),
+                    limits.version());
+            }
+        }
+        if (limits != configured)
+        {
+            LOG.warn("risk limits version {} in force: the configuration with {} changes made at run time, from {}",
+                limits.version(), limits.version() - configured.version(), limitChanges.file());
+        }
+        return limits;
     }
 
     private void indexAccounts(final LimitSet limits)
