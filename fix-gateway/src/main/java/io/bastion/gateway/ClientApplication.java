@@ -138,6 +138,8 @@ final class ClientApplication implements Application
             .stopPx(FixFields.clientDecimal(message, FixTags.STOP_PX))
             .clOrdId(FixFields.clientText(message, FixTags.CL_ORD_ID, ClientNewOrderEncoder.clOrdIdLength()))
             .account(FixFields.clientText(message, FixTags.ACCOUNT, ClientNewOrderEncoder.accountLength()))
+            .trader(FixFields.clientText(message.getHeader(), FixTags.SENDER_SUB_ID,
+                ClientNewOrderEncoder.traderLength()))
             .symbol(FixFields.clientText(message, FixTags.SYMBOL, ClientNewOrderEncoder.symbolLength()))
             .exDestination(FixFields.clientText(
                 message, FixTags.EX_DESTINATION, ClientNewOrderEncoder.exDestinationLength()))
@@ -181,7 +183,9 @@ final class ClientApplication implements Application
             .stopPx(FixFields.clientDecimal(message, FixTags.STOP_PX))
             .expireTimeNs(expireTimeNs(message))
             .possResend(possResend(message))
-            .account(FixFields.clientText(message, FixTags.ACCOUNT, ClientReplaceEncoder.accountLength()));
+            .account(FixFields.clientText(message, FixTags.ACCOUNT, ClientReplaceEncoder.accountLength()))
+            .trader(FixFields.clientText(message.getHeader(), FixTags.SENDER_SUB_ID,
+                ClientReplaceEncoder.traderLength()));
 
         return publisher.offer(encoder.encodedLength());
     }

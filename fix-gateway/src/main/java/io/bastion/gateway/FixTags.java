@@ -6,6 +6,7 @@ package io.bastion.gateway;
 final class FixTags
 {
     static final int ACCOUNT = 1;
+    static final int SENDER_SUB_ID = 50;
     static final int AVG_PX = 6;
     static final int BEGIN_STRING = 8;
     static final int CL_ORD_ID = 11;
@@ -84,6 +85,8 @@ final class FixTags
         {
             case ACCOUNT:
                 return "Account";
+            case SENDER_SUB_ID:
+                return "SenderSubID";
             case CL_ORD_ID:
                 return "ClOrdID";
             case ORDER_ID:

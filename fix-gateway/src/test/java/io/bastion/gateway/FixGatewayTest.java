@@ -152,6 +152,7 @@ class FixGatewayTest
         final long beforeNs = TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis() - 1);
         final Message order = client1.newMessage("D");
         order.getHeader().setString(97, "Y");
+        order.getHeader().setString(50, "JDOE");
         order.setString(11, "NOS-1");
         order.setChar(54, '1');
         order.setUtcTimeStamp(60, LocalDateTime.now(ZoneOffset.UTC));
@@ -191,6 +192,7 @@ class FixGatewayTest
         assertEquals(10_050_000_000L, decoded.stopPx());
         assertEquals("NOS-1", decoded.clOrdId());
         assertEquals("ACC-7", decoded.account());
+        assertEquals("JDOE", decoded.trader(), "SenderSubID (50) names the trader");
         assertEquals("AAPL", decoded.symbol());
         assertEquals("VENUEA", decoded.exDestination());
     }
@@ -217,6 +219,7 @@ class FixGatewayTest
         assertEquals(FixedPoint.NULL_VALUE, decoded.price());
         assertEquals(FixedPoint.NULL_VALUE, decoded.stopPx());
         assertEquals("", decoded.account());
+        assertEquals("", decoded.trader());
         assertEquals("MSFT", decoded.symbol());
         assertEquals("", decoded.exDestination());
     }
@@ -250,6 +253,7 @@ class FixGatewayTest
         replace.setString(38, "2000");
         replace.setString(44, "102.5");
         replace.setString(55, "AAPL");
+        replace.getHeader().setString(50, "ASMITH");
         replace.setUtcTimeStamp(60, LocalDateTime.now(ZoneOffset.UTC));
         client1.send(replace);
 
@@ -262,6 +266,7 @@ class FixGatewayTest
         assertEquals(10_250_000_000L, decodedReplace.price());
         assertEquals("ORD-1", decodedReplace.origClOrdId());
         assertEquals("", decodedReplace.orderId());
+        assertEquals("ASMITH", decodedReplace.trader());
         assertEquals("AAPL", decodedReplace.symbol());
 
         final Message status = client1.newMessage("H");

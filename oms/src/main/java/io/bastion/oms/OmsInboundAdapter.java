@@ -61,6 +61,7 @@ public final class OmsInboundAdapter implements FragmentHandler
     private final AsciiId execId = new AsciiId(OmsConfiguration.EXEC_ID_LENGTH);
     private final AsciiId execRefId = new AsciiId(OmsConfiguration.EXEC_ID_LENGTH);
     private final AsciiId account = new AsciiId(OmsConfiguration.ACCOUNT_LENGTH);
+    private final AsciiId trader = new AsciiId(OmsConfiguration.ACCOUNT_LENGTH);
     private final AsciiId symbol = new AsciiId(OmsConfiguration.SYMBOL_LENGTH);
     private final AsciiId venue = new AsciiId(OmsConfiguration.VENUE_NAME_LENGTH);
     private final UnsafeBuffer text = new UnsafeBuffer(new byte[Streams.MAX_TEXT_LENGTH]);
@@ -243,6 +244,15 @@ public final class OmsInboundAdapter implements FragmentHandler
             ClientNewOrderDecoder.symbolLength());
         venue.wrapFixed(buffer, base + ClientNewOrderDecoder.exDestinationEncodingOffset(),
             ClientNewOrderDecoder.exDestinationLength());
+        if (version >= ClientNewOrderDecoder.traderSinceVersion())
+        {
+            trader.wrapFixed(buffer, base + ClientNewOrderDecoder.traderEncodingOffset(),
+                ClientNewOrderDecoder.traderLength());
+        }
+        else
+        {
+            trader.clear();
+        }
         handler.onNewOrder(
             d.sessionId(),
             d.sendingTimeNs(),
@@ -256,6 +266,7 @@ public final class OmsInboundAdapter implements FragmentHandler
             timestampOrZero(d.expireTimeNs()),
             clOrdId,
             account,
+            trader,
             symbol,
             venue);
     }
@@ -294,9 +305,18 @@ public final class OmsInboundAdapter implements FragmentHandler
         {
             account.clear();
         }
+        if (version >= ClientReplaceDecoder.traderSinceVersion())
+        {
+            trader.wrapFixed(buffer, offset + ClientReplaceDecoder.traderEncodingOffset(),
+                ClientReplaceDecoder.traderLength());
+        }
+        else
+        {
+            trader.clear();
+        }
         handler.onReplace(
             d.sessionId(), d.side(), d.ordType(), d.timeInForce(), d.possResend() == 1, d.orderQty(), d.price(),
-            d.stopPx(), timestampOrZero(d.expireTimeNs()), clOrdId, origClOrdId, orderId, account, symbol);
+            d.stopPx(), timestampOrZero(d.expireTimeNs()), clOrdId, origClOrdId, orderId, account, trader, symbol);
     }
 
     private void onStatusRequest(final DirectBuffer buffer, final int offset, final int blockLength, final int version)

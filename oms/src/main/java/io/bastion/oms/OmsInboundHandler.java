@@ -59,6 +59,7 @@ public interface OmsInboundHandler
         long expireTimeNs,
         AsciiId clOrdId,
         AsciiId account,
+        AsciiId trader,
         AsciiId symbol,
         AsciiId exDestination);
 
@@ -108,6 +109,7 @@ public interface OmsInboundHandler
         AsciiId origClOrdId,
         AsciiId orderId,
         AsciiId account,
+        AsciiId trader,
         AsciiId symbol);
 
     /**

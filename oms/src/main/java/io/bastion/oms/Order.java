@@ -31,6 +31,8 @@ final class Order
     int venueId;
     /** Index in the risk limits' accounts ({@link io.bastion.risk.NameIndex#MISSING} when unknown). */
     int accountIndex = -1;
+    /** The trader's index in the limit set's traders, or -1 (none, or one without caps). */
+    int traderIndex = -1;
     /** Index in the risk limits' symbols. */
     int symbolIndex = -1;
     /** The account's entry in the symbol in risk's exposure book, once the order is accepted; else -1. */
@@ -96,6 +98,7 @@ final class Order
         stopPx = FixedPoint.NULL_VALUE;
         expireTimeNs = 0;
         accountIndex = -1;
+        traderIndex = -1;
         symbolIndex = -1;
         exposureSlot = -1;
         valuationPx = FixedPoint.NULL_VALUE;

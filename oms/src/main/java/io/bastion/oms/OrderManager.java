@@ -88,6 +88,7 @@ public final class OrderManager implements OmsInboundHandler
     private final int[] routeOfSymbol;
     /** Account to its index in the risk limits' accounts; rebuilt when an update adds accounts. */
     private final Object2IntHashMap<AsciiId> accountIndexByName = new Object2IntHashMap<>(NameIndex.MISSING);
+    private final Object2IntHashMap<AsciiId> traderIndexByName = new Object2IntHashMap<>(NameIndex.MISSING);
     private final int defaultVenueId;
     private final LocalTime tradingDayEnd;
     private final ZoneId tradingZone;
@@ -257,6 +258,7 @@ public final class OrderManager implements OmsInboundHandler
         final long expireTimeNs,
         final AsciiId clOrdId,
         final AsciiId account,
+        final AsciiId trader,
         final AsciiId symbol,
         final AsciiId exDestination)
     {
@@ -301,6 +303,7 @@ public final class OrderManager implements OmsInboundHandler
         request.key.set(sessionId, clOrdId);
         orders.indexClOrdId(request);
         orders.add(order);
+        order.traderIndex = traderIndexByName.getValue(trader);
         if (!validateNewOrder(order, exDestination))
         {
             orders.retire(order);
@@ -389,6 +392,7 @@ public final class OrderManager implements OmsInboundHandler
         final AsciiId origClOrdId,
         final AsciiId orderId,
         final AsciiId account,
+        final AsciiId trader,
         final AsciiId symbol)
     {
         counters.replaceRequests++;
@@ -416,7 +420,7 @@ public final class OrderManager implements OmsInboundHandler
             return;
         }
         final int length = checkReplace(order, side, ordType, timeInForce, orderQty, price, stopPx, expireTimeNs,
-            account, symbol);
+            account, trader.isEmpty() ? order.traderIndex : traderIndexByName.getValue(trader), symbol);
         if (length > 0)
         {
             counters.replaceRejects++;
@@ -1203,6 +1207,7 @@ public final class OrderManager implements OmsInboundHandler
         final long stopPx,
         final long expireTimeNs,
         final AsciiId account,
+        final int traderIndex,
         final AsciiId symbol)
     {
         if (order.pendingCancel != null)
@@ -1240,7 +1245,7 @@ public final class OrderManager implements OmsInboundHandler
             return textLength;
         }
         final RiskControl control = risk.checkOrder(order.accountIndex, order.symbolIndex, order.venueId,
-            order.key.sessionId, order.side,
+            order.key.sessionId, traderIndex, order.side,
             orderQty, Math.max(0, orderQty - order.cumQty), isPriced(ordType) ? price : FixedPoint.NULL_VALUE,
             isStop(ordType) ? stopPx : FixedPoint.NULL_VALUE, order.reservedQty, order.reservedNotional, nowNs);
         if (control != RiskControl.NONE)
@@ -1974,6 +1979,10 @@ public final class OrderManager implements OmsInboundHandler
         {
             accountIndexByName.put(AsciiId.of(limits.accounts().name(i)), i);
         }
+        for (int i = traderIndexByName.size(); i < limits.traders().size(); i++)
+        {
+            traderIndexByName.put(AsciiId.of(limits.traders().name(i)), i);
+        }
     }
 
     /**
@@ -2088,7 +2097,7 @@ public final class OrderManager implements OmsInboundHandler
         }
 
         final RiskControl control = risk.checkOrder(order.accountIndex, order.symbolIndex, venueId,
-            order.key.sessionId, order.side,
+            order.key.sessionId, order.traderIndex, order.side,
             order.orderQty, order.orderQty, order.price, order.stopPx, 0, 0, nowNs);
         if (control != RiskControl.NONE ||
             risk.checkDuplicate(order.accountIndex, order.symbolIndex, order.side, order.orderQty, order.price,

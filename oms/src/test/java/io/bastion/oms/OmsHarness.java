@@ -132,6 +132,8 @@ final class OmsHarness implements AutoCloseable
     final ArrayDeque<Object> received = new ArrayDeque<>();
     OmsAgent oms;
     long nowNs = NOW_NS;
+    /** SenderSubID (50) of the orders and replaces the harness sends: the trader. */
+    String trader = "";
 
     OmsHarness(final Path dir, final Consumer<OmsContext> configure)
     {
@@ -284,7 +286,7 @@ final class OmsHarness implements AutoCloseable
         e.sessionId(sessionId).sendingTimeNs(nowNs).side(side).ordType(ordType).timeInForce(timeInForce)
             .possResend((short)(possResend ? 1 : 0)).orderQty(qty).price(price).stopPx(stopPx)
             .clOrdId(clOrdId).account(account).symbol(symbol).exDestination(exDestination)
-            .expireTimeNs(expireTimeNs);
+            .expireTimeNs(expireTimeNs).trader(trader);
         send(e.encodedLength());
     }
 
@@ -320,7 +322,8 @@ final class OmsHarness implements AutoCloseable
         final ClientReplaceEncoder e = new ClientReplaceEncoder().wrapAndApplyHeader(buffer, 0, headerEncoder);
         e.sessionId(CLIENT_SESSION).side(side).ordType(ordType).timeInForce(timeInForce)
             .orderQty(qty).price(price).clOrdId(clOrdId).origClOrdId(origClOrdId).orderId("").symbol("AAPL")
-            .stopPx(FixedPoint.NULL_VALUE).expireTimeNs(0).possResend((short)(possResend ? 1 : 0)).account("");
+            .stopPx(FixedPoint.NULL_VALUE).expireTimeNs(0).possResend((short)(possResend ? 1 : 0)).account("")
+            .trader(trader);
         send(e.encodedLength());
     }
 

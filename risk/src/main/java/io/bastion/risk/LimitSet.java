@@ -32,6 +32,8 @@ public final class LimitSet
     private final long[][] byVenue;
     private final Long2ObjectHashMap<long[]> byAccountSymbol;
     private final Int2ObjectHashMap<long[]> bySession;
+    private final NameIndex traders;
+    private final long[][] byTrader;
     private final Map<Integer, String> sessionNames;
     private final long[] tickSizes;
     private final long[] referencePrices;
@@ -54,6 +56,8 @@ public final class LimitSet
         final long[][] byVenue,
         final Long2ObjectHashMap<long[]> byAccountSymbol,
         final Int2ObjectHashMap<long[]> bySession,
+        final NameIndex traders,
+        final long[][] byTrader,
         final Map<Integer, String> sessionNames,
         final long[] tickSizes,
         final long[] referencePrices,
@@ -75,6 +79,8 @@ public final class LimitSet
         this.byVenue = byVenue;
         this.byAccountSymbol = byAccountSymbol;
         this.bySession = bySession;
+        this.traders = traders;
+        this.byTrader = byTrader;
         this.sessionNames = sessionNames;
         this.tickSizes = tickSizes;
         this.referencePrices = referencePrices;
@@ -198,6 +204,74 @@ public final class LimitSet
             }
         }
         return tighter(tighter(limit, bySymbol[symbol][i]), byVenue[venue][i]);
+    }
+
+    /**
+     * As {@link #limit(LimitType, int, int, int, long[])}, also capped by the client session's and the trader's values
+     * (per-order limits only: {@link LimitType#isPerOrder}).
+     *
+     * @param type        the limit.
+     * @param account     account index.
+     * @param symbol      symbol index.
+     * @param venue       venue index.
+     * @param override    {@link #accountSymbolLimits} of the account and symbol.
+     * @param sessionCaps {@link #sessionCaps} of the order's client session.
+     * @param traderCaps  {@link #traderCaps} of the order's trader.
+     * @return the limit, or {@link FixedPoint#NULL_VALUE} when no scope sets it.
+     */
+    public long limit(
+        final LimitType type,
+        final int account,
+        final int symbol,
+        final int venue,
+        final long[] override,
+        final long[] sessionCaps,
+        final long[] traderCaps)
+    {
+        long limit = limit(type, account, symbol, venue, override);
+        final int i = type.ordinal();
+        if (sessionCaps != null && type.isPerOrder())
+        {
+            limit = tighter(limit, sessionCaps[i]);
+        }
+        if (traderCaps != null)
+        {
+            limit = tighter(limit, traderCaps[i]);
+        }
+        return limit;
+    }
+
+    /**
+     * The values a client session sets ({@code risk.session.<CompID>.<limit>}): its message throttle, and caps on the
+     * per-order limits of every order it sends.
+     *
+     * @param session client session number.
+     * @return the row, or null when the session sets none.
+     */
+    public long[] sessionCaps(final int session)
+    {
+        return bySession.get(session);
+    }
+
+    /**
+     * Every trader a setting of this set or an earlier one named ({@code risk.trader.<TRADER>.*}), in a stable order.
+     *
+     * @return the traders.
+     */
+    public NameIndex traders()
+    {
+        return traders;
+    }
+
+    /**
+     * The caps a trader's orders get on the per-order limits ({@code risk.trader.<TRADER>.<limit>}).
+     *
+     * @param trader an index from {@link #traders()}, or {@link NameIndex#MISSING}.
+     * @return the row, or null when the trader has none.
+     */
+    public long[] traderCaps(final int trader)
+    {
+        return trader >= 0 && trader < byTrader.length ? byTrader[trader] : null;
     }
 
     /**

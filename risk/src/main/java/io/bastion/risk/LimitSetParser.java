@@ -25,7 +25,8 @@ import java.util.TreeMap;
  * risk.account.&lt;account&gt;.symbol.&lt;symbol&gt;.&lt;limit&gt;=v  an account's own in one symbol
  * risk.symbol.&lt;symbol&gt;.&lt;limit&gt;=v                   a cap on every account in the symbol
  * risk.venue.&lt;venue&gt;.&lt;limit&gt;=v                     a cap on every account at the venue
- * risk.session.&lt;CompID&gt;.&lt;limit&gt;=v                  a client session's own message throttle
+ * risk.session.&lt;CompID&gt;.&lt;limit&gt;=v                  a client session's own message throttle, or a cap on its orders
+ * risk.trader.&lt;trader&gt;.&lt;limit&gt;=v                   a cap on the orders of a trader (SenderSubID)
  * risk.symbol.&lt;symbol&gt;.tickSize=0.01              the instrument's tick (for collarTicks)
  * risk.symbol.&lt;symbol&gt;.referencePrice=190.00      start-of-day reference price (typically the previous close)
  * risk.permittedSymbols=* | AAPL,MSFT              instrument permissions of accounts without their own
@@ -51,6 +52,8 @@ public final class LimitSetParser
     private static final String TICK_SIZE = "tickSize";
     private static final String REFERENCE_PRICE = "referencePrice";
     private static final String ALL = "*";
+    private static final String PER_ORDER = Arrays.stream(LimitType.values()).filter(LimitType::isPerOrder)
+        .map(LimitType::property).toList().toString().replace("[", "per-order limits (").replace("]", ")");
     private static final Set<String> CALENDAR_SETTINGS = Set.of("tradingHours", "timeZone", "tradingDays", "holidays");
     private static final String MAX_DECIMAL = FixedPoint.toString(Long.MAX_VALUE / FixedPoint.SCALE * FixedPoint.SCALE);
 
@@ -198,6 +201,8 @@ public final class LimitSetParser
         final long[][] byVenue = rows(venues.size(), limits);
         final Long2ObjectHashMap<long[]> byAccountSymbol = new Long2ObjectHashMap<>();
         final Int2ObjectHashMap<long[]> bySession = new Int2ObjectHashMap<>();
+        final List<String> traderNames = new ArrayList<>(previous == null ? List.of() : previous.traders().names());
+        final Map<String, long[]> traderRows = new HashMap<>();
         final Map<String, Integer> sessionByName = new HashMap<>();
         sessions.forEach((number, name) -> sessionByName.put(name, number));
         final long[] tickSizes = nulls(symbols.size());
@@ -307,13 +312,39 @@ public final class LimitSetParser
                 }
                 final String name = afterSession.substring(dot + 1);
                 final LimitType type = LimitType.ofProperty(name);
-                if (type != null && !isThrottle(type))
+                if (type != null && !isThrottle(type) && !type.isPerOrder())
                 {
-                    errors.add(key + ": a session sets only the message throttle (throttleWindowMs, maxMessages, " +
-                        "maxMessagesBeforeLogout)");
+                    errors.add(key + ": a session sets only its message throttle (throttleWindowMs, maxMessages, " +
+                        "maxMessagesBeforeLogout) and caps on " + PER_ORDER);
                     continue;
                 }
                 setLimit(errors, key, name, value, bySession.computeIfAbsent(session, (k) -> nulls(limits)));
+            }
+            else if (rest.startsWith("trader."))
+            {
+                final String afterTrader = rest.substring("trader.".length());
+                final int dot = afterTrader.indexOf('.');
+                final String trader = dot < 0 ? "" : afterTrader.substring(0, dot);
+                if (dot < 0 || !validName(errors, key, "trader", trader))
+                {
+                    if (dot < 0)
+                    {
+                        errors.add(key + ": incomplete");
+                    }
+                    continue;
+                }
+                final String name = afterTrader.substring(dot + 1);
+                final LimitType type = LimitType.ofProperty(name);
+                if (type != null && !type.isPerOrder())
+                {
+                    errors.add(key + ": a trader sets only caps on " + PER_ORDER);
+                    continue;
+                }
+                if (!traderNames.contains(trader))
+                {
+                    traderNames.add(trader);
+                }
+                setLimit(errors, key, name, value, traderRows.computeIfAbsent(trader, (k) -> nulls(limits)));
             }
             else if (rest.startsWith("venue."))
             {
@@ -357,8 +388,11 @@ public final class LimitSetParser
         {
             throw new InvalidLimitsException(errors);
         }
+        final NameIndex traderIndex = new NameIndex(traderNames);
+        final long[][] byTrader = new long[traderNames.size()][];
+        traderRows.forEach((trader, row) -> byTrader[traderIndex.find(trader)] = row);
         return new LimitSet(version, accountIndex, known, symbolIndex, venueIndex, global, byAccount, bySymbol,
-            byVenue, byAccountSymbol, bySession, sessions, tickSizes, referencePrices, restricted, restrictedByAccount, permittedByAccount,
+            byVenue, byAccountSymbol, bySession, traderIndex, byTrader, sessions, tickSizes, referencePrices, restricted, restrictedByAccount, permittedByAccount,
             venueCalendars, symbolCalendars, Collections.unmodifiableSortedMap(new TreeMap<>(settings)));
     }
 
@@ -530,17 +564,25 @@ public final class LimitSetParser
 
     private static boolean validAccount(final List<String> errors, final String account)
     {
-        if (account.isEmpty() || account.length() > MAX_ACCOUNT_LENGTH)
+        return validName(errors, ACCOUNTS, "account", account);
+    }
+
+    /**
+     * Account and trader names: 1 to 32 printable ASCII characters without spaces, dots, commas or '='.
+     */
+    private static boolean validName(final List<String> errors, final String key, final String what, final String name)
+    {
+        if (name.isEmpty() || name.length() > MAX_ACCOUNT_LENGTH)
         {
-            errors.add(ACCOUNTS + ": account names are 1 to " + MAX_ACCOUNT_LENGTH + " characters: " + account);
+            errors.add(key + ": " + what + " names are 1 to " + MAX_ACCOUNT_LENGTH + " characters: " + name);
             return false;
         }
-        for (int i = 0; i < account.length(); i++)
+        for (int i = 0; i < name.length(); i++)
         {
-            final char c = account.charAt(i);
+            final char c = name.charAt(i);
             if (c <= ' ' || c > '~' || c == '.' || c == ',' || c == '=')
             {
-                errors.add(ACCOUNTS + ": account " + account + " may hold only printable ASCII without spaces, " +
+                errors.add(key + ": " + what + " " + name + " may hold only printable ASCII without spaces, " +
                     "dots, commas or '='");
                 return false;
             }

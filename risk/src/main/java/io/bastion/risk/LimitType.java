@@ -99,6 +99,16 @@ public enum LimitType
         return null;
     }
 
+    /**
+     * @return true for the limits of a single order (quantity, notional, collar, reference age): the ones a client
+     * session or a trader may cap.
+     */
+    public boolean isPerOrder()
+    {
+        return this == MAX_ORDER_QTY || this == MAX_ORDER_NOTIONAL || this == COLLAR_PERCENT || this == COLLAR_TICKS ||
+            this == MAX_REFERENCE_AGE_MS;
+    }
+
     static int count()
     {
         return VALUES.length;

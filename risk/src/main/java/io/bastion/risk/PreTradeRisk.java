@@ -48,6 +48,8 @@ public final class PreTradeRisk
     private long lastValuationPx = FixedPoint.NULL_VALUE;
     private int lastSlot = ExposureBook.NONE;
     private long[] accountSymbolLimits;
+    private long[] sessionCaps;
+    private long[] traderCaps;
     private RiskControl lastControl = RiskControl.NONE;
     private int textLength;
 
@@ -392,6 +394,46 @@ public final class PreTradeRisk
         final long heldNotional,
         final long nowNs)
     {
+        return checkOrder(account, symbol, venue, session, NameIndex.MISSING, side, orderQty, openQty, limitPx, stopPx,
+            heldQty, heldNotional, nowNs);
+    }
+
+    /**
+     * Check an order (a new one, or the terms a replace asks for) of a trader: as
+     * {@link #checkOrder(int, int, int, int, Side, long, long, long, long, long, long, long)}, with the per-order
+     * limits also capped by the trader's ({@code risk.trader.<TRADER>.<limit>}).
+     *
+     * @param account      account index in {@link LimitSet#accounts()}, or {@link NameIndex#MISSING}.
+     * @param symbol       symbol index in {@link LimitSet#symbols()}.
+     * @param venue        venue index.
+     * @param session      client session number.
+     * @param trader       trader index in {@link LimitSet#traders()}, or {@link NameIndex#MISSING} when the order
+     *                     names none or one without caps.
+     * @param side         side.
+     * @param orderQty     quantity mantissa, positive.
+     * @param openQty      what the order would leave to fill.
+     * @param limitPx      limit price mantissa, or {@link FixedPoint#NULL_VALUE}.
+     * @param stopPx       stop price mantissa, or {@link FixedPoint#NULL_VALUE}.
+     * @param heldQty      quantity the order already holds in the exposure book (a replace), else 0.
+     * @param heldNotional notional the order already holds in the exposure book (a replace), else 0.
+     * @param nowNs        the OMS's clock, epoch nanoseconds.
+     * @return {@link RiskControl#NONE} when the order passes, else the control that rejected it.
+     */
+    public RiskControl checkOrder(
+        final int account,
+        final int symbol,
+        final int venue,
+        final int session,
+        final int trader,
+        final Side side,
+        final long orderQty,
+        final long openQty,
+        final long limitPx,
+        final long stopPx,
+        final long heldQty,
+        final long heldNotional,
+        final long nowNs)
+    {
         final LimitSet limits = this.limits;
         if (!limits.isKnown(account))
         {
@@ -399,6 +441,8 @@ public final class PreTradeRisk
             return reject(RiskControl.UNKNOWN_ACCOUNT, "not configured");
         }
         accountSymbolLimits = limits.accountSymbolLimits(account, symbol);
+        sessionCaps = limits.sessionCaps(session);
+        traderCaps = limits.traderCaps(trader);
         if (limits.accountLimit(LimitType.FILL_WINDOW_MS, account) == FixedPoint.NULL_VALUE ||
             limits.accountLimit(LimitType.MAX_FILLS, account) == FixedPoint.NULL_VALUE)
         {
@@ -840,7 +884,7 @@ public final class PreTradeRisk
 
     private long limit(final LimitType type, final int account, final int symbol, final int venue)
     {
-        return limits.limit(type, account, symbol, venue, accountSymbolLimits);
+        return limits.limit(type, account, symbol, venue, accountSymbolLimits, sessionCaps, traderCaps);
     }
 
     private void whole(final long value)

@@ -87,10 +87,11 @@ class ThrottleTest
     void shouldRefuseSessionSettingsForUnknownSessionsOrOtherLimits()
     {
         final InvalidLimitsException ex = assertThrows(InvalidLimitsException.class,
-            () -> use("risk.session.NOBODY.maxMessages", "1", "risk.session.CLIENT4.maxOrderQty", "1"));
+            () -> use("risk.session.NOBODY.maxMessages", "1", "risk.session.CLIENT4.creditLimit", "1"));
         assertEquals(List.of(
-            "risk.session.CLIENT4.maxOrderQty: a session sets only the message throttle (throttleWindowMs, " +
-                "maxMessages, maxMessagesBeforeLogout)",
+            "risk.session.CLIENT4.creditLimit: a session sets only its message throttle (throttleWindowMs, " +
+                "maxMessages, maxMessagesBeforeLogout) and caps on per-order limits (maxOrderQty, maxOrderNotional, " +
+                "collarPercent, collarTicks, maxReferenceAgeMs)",
             "risk.session.NOBODY.maxMessages: unknown client session NOBODY (sessions: [CLIENT1, CLIENT4])"),
             ex.errors());
         assertTrue(ex.getMessage().contains("NOBODY"));

@@ -303,7 +303,7 @@ public final class OmsCore implements AutoCloseable
         id(clOrdId, ORDER_PREFIX, n);
         tick();
         oms.onNewOrder(CLIENT_SESSION, nowNs, side(n), OrdType.LIMIT, TimeInForce.DAY, false, ORDER_QTY, PRICE,
-            FixedPoint.NULL_VALUE, 0, clOrdId, account, symbol, none);
+            FixedPoint.NULL_VALUE, 0, clOrdId, account, none, symbol, none);
         if (output.venueNewOrders() != routedBefore + 1)
         {
             unexpected++;
