@@ -89,6 +89,7 @@ final class BenchmarkConfig
             "risk.maxMessagesBeforeLogout=1000000000",
             "risk.fillWindowMs=1000",
             "risk.maxFills=1000000000",
+            "risk.maxDailyLoss=90000000000",
             "risk.symbol." + SYMBOL + ".referencePrice=" + REFERENCE_PRICE,
             "compliance.enabled=true",
             "compliance.journalDir=audit",

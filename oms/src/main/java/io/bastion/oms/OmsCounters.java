@@ -37,6 +37,7 @@ public final class OmsCounters
     long ignoredReferencePrices;
     long killSwitchCancels;
     long disconnectCancels;
+    long dailyLossTrips;
 
     /** @return client NewOrderSingles received. */
     public long newOrders()
@@ -114,6 +115,15 @@ public final class OmsCounters
     public long disconnectCancels()
     {
         return disconnectCancels;
+    }
+
+    /**
+     * @return times an account's loss for the day passed its daily loss limit (each disables the account, unless its
+     * kill switch was engaged already).
+     */
+    public long dailyLossTrips()
+    {
+        return dailyLossTrips;
     }
 
     /** @return reference prices ignored: unknown symbol, not a positive price, or older than the one held. */

@@ -38,6 +38,7 @@ import org.slf4j.LoggerFactory;
 import java.io.File;
 import java.io.IOException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -50,7 +51,8 @@ import java.util.Set;
  * clients: validates and risk-checks client orders, cancels and replaces, routes them to venues, applies whatever the
  * venues report (acknowledgements, executions, busts, corrections, cancels, replaces, restatements, rejects, in any
  * order) and answers clients with execution reports and cancel rejects. It also ends the trading day (Day orders done
- * for day, GTC orders restated) and expires GTD orders.
+ * for day, GTC orders restated, every position's day-start snapshot taken) and expires GTD orders, and disables an
+ * account whose loss for the day passes its daily loss limit.
  * <p>
  * Deterministic: its only inputs are the handler calls and the time given to {@link #nowNs(long)}. Runs on the OMS
  * thread and allocates nothing per message (the end-of-day boundary is computed once a day).
@@ -70,7 +72,7 @@ public final class OrderManager implements OmsInboundHandler
     private final File killSwitchFile;
     private final File tradingHaltFile;
     private final LimitChangeFile limitChanges;
-    private boolean configuredPricesTaken;
+    private boolean started;
     private static final long MAX_EXPOSURE_ENTRIES = 1 << 24;
     private final Int2ObjectHashMap<AsciiId> defaultAccounts = new Int2ObjectHashMap<>();
     private final Int2ObjectHashMap<CancelOnDisconnect> cancelOnDisconnect = new Int2ObjectHashMap<>();
@@ -91,6 +93,8 @@ public final class OrderManager implements OmsInboundHandler
     private final Object2IntHashMap<AsciiId> traderIndexByName = new Object2IntHashMap<>(NameIndex.MISSING);
     private final int defaultVenueId;
     private final LocalTime tradingDayEnd;
+    /** When the trading day ends: {@link #tradingDayEnd}, else midnight. */
+    private final LocalTime dayEnd;
     private final ZoneId tradingZone;
     private final Order scratch = new Order();
     private final AsciiId previousClOrdId = new AsciiId(OmsConfiguration.CL_ORD_ID_LENGTH);
@@ -130,6 +134,7 @@ public final class OrderManager implements OmsInboundHandler
         this.nextId = context.idBase();
         this.nextVenueClOrdId = context.idBase();
         this.tradingDayEnd = context.tradingDayEnd();
+        this.dayEnd = tradingDayEnd != null ? tradingDayEnd : LocalTime.MIDNIGHT;
         this.tradingZone = context.tradingZone();
 
         final List<String> names = context.venueNames();
@@ -180,21 +185,20 @@ public final class OrderManager implements OmsInboundHandler
     }
 
     /**
-     * Set the time of the current duty cycle.
+     * Set the time of the current duty cycle. The first call starts the OMS's day: the configured reference prices
+     * take effect, and the day's P&amp;L of each account is counted from the positions file.
      *
      * @param nowNs epoch nanoseconds.
      */
     public void nowNs(final long nowNs)
     {
         this.nowNs = nowNs;
-        if (!configuredPricesTaken)
+        if (!started)
         {
-            configuredPricesTaken = true;
+            started = true;
             risk.referencePrices().takeConfigured(risk.limits(), null, nowNs);
-        }
-        if (nextDayEndNs == 0 && tradingDayEnd != null)
-        {
             nextDayEndNs = nextDayEndAfter(nowNs);
+            resumeTradingDay(tradingDayOf(nowNs));
         }
     }
 
@@ -206,10 +210,14 @@ public final class OrderManager implements OmsInboundHandler
     public int pollTimers()
     {
         int work = 0;
-        if (tradingDayEnd != null && nowNs >= nextDayEndNs)
+        if (started && nowNs >= nextDayEndNs)
         {
-            work += endTradingDay();
+            if (tradingDayEnd != null)
+            {
+                work += endTradingDay();
+            }
             nextDayEndNs = nextDayEndAfter(nowNs);
+            work += startTradingDay(tradingDayOf(nowNs));
         }
         if (nowNs >= nextExpiryNs)
         {
@@ -799,21 +807,24 @@ public final class OrderManager implements OmsInboundHandler
         }
         final boolean session = scope == KillSwitchScope.SESSION;
         final String reason = engageOnTrip(scope, session ? sessionId : accountIndex,
-            session ? Integer.toString(sessionId) : risk.limits().accounts().name(accountIndex), "THROTTLE");
+            session ? Integer.toString(sessionId) : risk.limits().accounts().name(accountIndex), "THROTTLE", false);
         LOG.warn("client session {} logged out", sessionId);
         publisher.sessionCommand(sessionId, SessionCommandType.LOGOUT, reason);
     }
 
     /**
-     * A throttle tripped: engage the kill switch of what tripped it, with the text of the last rejection as its reason
-     * and the throttle as who engaged it, and cancel the working orders it covers.
+     * A throttle or the daily loss limit tripped: engage the kill switch of what tripped it, with the text of the last
+     * rejection as its reason and the control as who engaged it, and cancel the working orders it covers.
      *
      * @return the reason.
      */
-    private String engageOnTrip(final KillSwitchScope scope, final int index, final String name, final String by)
+    private String engageOnTrip(
+        final KillSwitchScope scope, final int index, final String name, final String by,
+        final boolean allowRiskReducing)
     {
         final String reason = text.getStringWithoutLengthAscii(0, risk.formatLastRejection(text, 0));
-        risk.killSwitches().engage(new KillSwitches.Engagement(scope, name, index, false, clip(reason), by, nowNs));
+        risk.killSwitches().engage(
+            new KillSwitches.Engagement(scope, name, index, allowRiskReducing, clip(reason), by, nowNs));
         saveKillSwitches();
         final int cancelled = cancelCovered(scope, index);
         LOG.warn("{}; kill switch {} {} engaged, {} working orders sent to be cancelled", reason,
@@ -832,7 +843,46 @@ public final class OrderManager implements OmsInboundHandler
             return;
         }
         engageOnTrip(KillSwitchScope.ACCOUNT, accountIndex, risk.limits().accounts().name(accountIndex),
-            "FILL_THROTTLE");
+            "FILL_THROTTLE", false);
+    }
+
+    /**
+     * After the day's P&amp;L of an account changed: when its loss has just passed its daily loss limit, disable it.
+     */
+    private void checkDailyLoss(final int accountIndex)
+    {
+        if (accountIndex >= 0 && risk.checkDailyLoss(accountIndex))
+        {
+            tripDailyLoss(accountIndex);
+        }
+    }
+
+    private void checkDailyLosses()
+    {
+        for (int account = 0, accounts = risk.limits().accounts().size(); account < accounts; account++)
+        {
+            checkDailyLoss(account);
+        }
+    }
+
+    /**
+     * An account's loss for the day passed its daily loss limit: engage its kill switch (cancelling its working
+     * orders), letting orders that reduce its positions through, until a risk officer releases it.
+     */
+    private void tripDailyLoss(final int accountIndex)
+    {
+        counters.dailyLossTrips++;
+        final String name = risk.limits().accounts().name(accountIndex);
+        final KillSwitches.Engagement engaged = risk.killSwitches().engaged(KillSwitchScope.ACCOUNT, accountIndex);
+        if (engaged != null)
+        {
+            LOG.warn("{} (day P&L {}); kill switch account {} already engaged by {}",
+                text.getStringWithoutLengthAscii(0, risk.formatLastRejection(text, 0)),
+                FixedPoint.toString(risk.dayPnl(accountIndex)), name, engaged.engagedBy());
+            return;
+        }
+        LOG.warn("account {} day P&L {}", name, FixedPoint.toString(risk.dayPnl(accountIndex)));
+        engageOnTrip(KillSwitchScope.ACCOUNT, accountIndex, name, RiskControl.DAILY_LOSS.name(), true);
     }
 
     /**
@@ -1083,6 +1133,8 @@ public final class OrderManager implements OmsInboundHandler
             risk.limits(next);
             indexAccounts(next);
             risk.referencePrices().takeConfigured(next, current, nowNs);
+            risk.dailyPnl().revalueAll();
+            checkDailyLosses();
             LOG.info("risk limits version {} in force, by {} (request {}): set {}, removed {}", next.version(),
                 requestedBy, requestId, changes, removals);
             publisher.riskLimitsUpdateResult(requestId, true, next.version(), "");
@@ -1108,7 +1160,18 @@ public final class OrderManager implements OmsInboundHandler
             counters.ignoredReferencePrices++;
             return;
         }
+        final long previous = prices.price(symbolIndex);
         prices.update(symbolIndex, price, timestampNs);
+        if (price != previous)
+        {
+            final ExposureBook exposure = risk.exposure();
+            for (int slot = exposure.firstSlotOfSymbol(symbolIndex); slot != ExposureBook.NONE;
+                slot = exposure.nextSlotOfSymbol(slot))
+            {
+                risk.dailyPnl().revalue(slot);
+                checkDailyLoss(exposure.account(slot));
+            }
+        }
     }
 
     /**
@@ -1328,13 +1391,14 @@ public final class OrderManager implements OmsInboundHandler
             }
         }
         positions.applyFill(order.account, order.symbol, order.side, lastQty, lastPx, nowNs);
-        executeExposure(order, lastQty, lastPx);
+        executeExposure(order, lastQty, lastPx, ExposureBook.notional(lastQty, lastPx));
         report(order, execId, ExecType.TRADE, lastQty, lastPx, OrdRejReason.NULL_VAL, order.key.clOrdId, null, 0,
             ExecRestatementReason.NULL_VAL, 0);
         if (order.accountIndex >= 0 && risk.countFill(order.accountIndex, nowNs))
         {
             tripFillThrottle(order.accountIndex);
         }
+        checkDailyLoss(order.accountIndex);
         retireIfDone(order);
     }
 
@@ -1378,10 +1442,12 @@ public final class OrderManager implements OmsInboundHandler
         order.execute(-fill.qty, fill.px);
         countPositionAdjustment(
             positions.applyBust(order.account, order.symbol, order.side, fill.qty, fill.px, nowNs));
-        executeExposure(order, -fill.qty, FixedPoint.NULL_VALUE);
+        executeExposure(order, -fill.qty, positions.lastFillPx(order.account, order.symbol),
+            -ExposureBook.notional(fill.qty, fill.px));
         reopenOrRecompute(order);
         report(order, nextId++, ExecType.TRADE_CANCEL, 0, 0, OrdRejReason.NULL_VAL, order.key.clOrdId, null,
             fill.execId, ExecRestatementReason.NULL_VAL, 0);
+        checkDailyLoss(order.accountIndex);
         retireIfDone(order);
     }
 
@@ -1408,12 +1474,14 @@ public final class OrderManager implements OmsInboundHandler
         order.execute(lastQty, lastPx);
         countPositionAdjustment(positions.applyCorrection(
             order.account, order.symbol, order.side, fill.qty, fill.px, lastQty, lastPx, nowNs));
-        executeExposure(order, lastQty - fill.qty, lastPx);
+        executeExposure(order, lastQty - fill.qty, positions.lastFillPx(order.account, order.symbol),
+            ExposureBook.notional(lastQty, lastPx) - ExposureBook.notional(fill.qty, fill.px));
         final long execId = nextId++;
         recordFill(order, venueExecId, execId, lastQty, lastPx);
         reopenOrRecompute(order);
         report(order, execId, ExecType.TRADE_CORRECT, lastQty, lastPx, OrdRejReason.NULL_VAL, order.key.clOrdId,
             null, fill.execId, ExecRestatementReason.NULL_VAL, 0);
+        checkDailyLoss(order.accountIndex);
         retireIfDone(order);
     }
 
@@ -1891,11 +1959,16 @@ public final class OrderManager implements OmsInboundHandler
         }
     }
 
-    private void executeExposure(final Order order, final long qty, final long px)
+    /**
+     * An execution, bust or correction moved the position (quantity and notional with their signs): the exposure book
+     * and the day's P&amp;L follow. The price is that of the position's last surviving fill.
+     */
+    private void executeExposure(final Order order, final long qty, final long px, final long notional)
     {
         if (order.exposureSlot >= 0)
         {
             risk.exposure().execute(order.exposureSlot, order.side, qty, px);
+            risk.dailyPnl().trade(order.exposureSlot, order.side, notional);
         }
     }
 
@@ -2009,6 +2082,97 @@ public final class OrderManager implements OmsInboundHandler
             }
             exposure.position(slot, position.netQty(), position.markPx());
         }
+    }
+
+    /**
+     * At start: positions whose day-start snapshot is from an earlier trading day (the OMS was down when it ended)
+     * start this one, and each account's P&amp;L for the day is counted from the snapshots, so a restart during the
+     * day keeps the day's loss.
+     */
+    private void resumeTradingDay(final long day)
+    {
+        positions.tradingDay(day);
+        int started = 0;
+        for (final Position position : positions.readAll())
+        {
+            if (position.dayStartDay() < day)
+            {
+                positions.startDay(position.account(), position.symbol(), day, dayStartPx(position));
+                started++;
+            }
+        }
+        final LimitSet limits = risk.limits();
+        final ExposureBook exposure = risk.exposure();
+        for (final Position position : positions.readAll())
+        {
+            final int account = limits.accounts().find(position.account());
+            final int symbol = limits.symbols().find(position.symbol());
+            final long boughtToday = position.boughtNotional() - position.dayStartBoughtNotional();
+            final long soldToday = position.soldNotional() - position.dayStartSoldNotional();
+            if (account == NameIndex.MISSING || symbol == NameIndex.MISSING ||
+                (position.netQty() == 0 && position.dayStartNetQty() == 0 && boughtToday == 0 && soldToday == 0))
+            {
+                continue;
+            }
+            final int slot = exposure.acquire(account, symbol);
+            if (slot == ExposureBook.NONE)
+            {
+                LOG.error("no room in risk's exposure book for the position {}/{}: its P&L for the day is not " +
+                    "counted", position.account(), position.symbol());
+                continue;
+            }
+            risk.dailyPnl().seed(slot, position.dayStartNetQty(), position.dayStartPx(), boughtToday, soldToday);
+        }
+        LOG.info("trading day {}: {} positions took their day-start snapshot", LocalDate.ofEpochDay(day), started);
+        checkDailyLosses();
+    }
+
+    /**
+     * The trading day ended: every position as it stands, at its mark, is where the next day's P&amp;L counts from.
+     * Once a day, so reading every position is fine here.
+     */
+    private int startTradingDay(final long day)
+    {
+        positions.tradingDay(day);
+        int started = 0;
+        for (final Position position : positions.readAll())
+        {
+            positions.startDay(position.account(), position.symbol(), day, dayStartPx(position));
+            started++;
+        }
+        risk.dailyPnl().startDay();
+        checkDailyLosses();
+        LOG.info("trading day {} started: {} positions took their day-start snapshot, every account's P&L for the " +
+            "day is 0", LocalDate.ofEpochDay(day), started);
+        return started;
+    }
+
+    /**
+     * @return the mark the daily P&amp;L values the position at now: its symbol's reference price, else its last
+     * execution's price.
+     */
+    private long dayStartPx(final Position position)
+    {
+        final LimitSet limits = risk.limits();
+        final int account = limits.accounts().find(position.account());
+        final int symbol = limits.symbols().find(position.symbol());
+        final int slot = account == NameIndex.MISSING || symbol == NameIndex.MISSING ? ExposureBook.NONE :
+            risk.exposure().find(account, symbol);
+        long px = slot == ExposureBook.NONE ? FixedPoint.NULL_VALUE : risk.dailyPnl().mark(slot);
+        if (px == FixedPoint.NULL_VALUE && symbol != NameIndex.MISSING)
+        {
+            px = risk.referencePrices().price(symbol);
+        }
+        return px != FixedPoint.NULL_VALUE ? px : position.markPx();
+    }
+
+    /**
+     * @return the trading day a time falls in, numbered as the date (days since 1970-01-01) on which it ends, or
+     * the date before it when it ends at midnight.
+     */
+    private long tradingDayOf(final long timeNs)
+    {
+        return Instant.ofEpochSecond(0, nextDayEndAfter(timeNs) - 1).atZone(tradingZone).toLocalDate().toEpochDay();
     }
 
     private void retireIfDone(final Order order)
@@ -2341,7 +2505,7 @@ public final class OrderManager implements OmsInboundHandler
     private long nextDayEndAfter(final long timeNs)
     {
         final Instant now = Instant.ofEpochSecond(0, timeNs);
-        ZonedDateTime end = now.atZone(tradingZone).with(tradingDayEnd);
+        ZonedDateTime end = now.atZone(tradingZone).with(dayEnd);
         if (!end.toInstant().isAfter(now))
         {
             end = end.plusDays(1);

@@ -46,7 +46,7 @@ import java.util.List;
  *
  * <h2>Threading, allocation and failure</h2>
  * The OMS thread is the file's only writer: {@link #applyFill}, {@link #applyBust}, {@link #applyCorrection},
- * {@link #mark} and {@link #repairTornPositions} run there. The first access to a position looks it up (creating it for
+ * {@link #mark}, {@link #startDay} and {@link #repairTornPositions} run there. The first access to a position looks it up (creating it for
  * a fill) through Chronicle Map under the entry's write lock; the entry then stays where it is for the life of the map
  * (values are one fixed size and positions are never removed), so the store keeps a reference bound to it, found
  * through an on-heap index of the keys, and later updates go straight to the entry's memory without the map's hash
@@ -60,8 +60,14 @@ import java.util.List;
  * ledger and, when it is full, folds the oldest fill into the base: constant time. A bust or a correction replays at
  * most the ledger.
  *
+ * <h2>Trading day</h2>
+ * Each position also keeps a day-start snapshot ({@link #startDay}): its net quantity, mark, and bought and sold
+ * notional when the trading day started, and which day that was. The OMS takes it for every position when a trading
+ * day ends, and at start for those whose snapshot is from an earlier day; the daily loss limit counts an account's
+ * P&amp;L from it ({@link Position#dayPnl}).
+ *
  * <h2>File</h2>
- * Everything, ledger included, is in the entry, so a reopened file gives back identical positions. An entry takes
+ * Everything, ledger and day-start snapshot included, is in the entry, so a reopened file gives back identical positions. An entry takes
  * about 2.2 KB. The layout of an entry is fixed field by field ({@link PositionValue}), so every process reading the
  * file sees the same fields. Chronicle Map reads an existing file's layout from the file itself, so a file written
  * with another {@link PositionValue} layout (another size, or another {@link PositionValue#FORMAT}) is refused when
@@ -115,6 +121,7 @@ public final class PositionStore implements AutoCloseable
         empty.setLastFillPx(FixedPoint.NULL_VALUE);
         empty.setMarkPx(FixedPoint.NULL_VALUE);
         empty.setBaseLastFillPx(FixedPoint.NULL_VALUE);
+        empty.setDayStartPx(FixedPoint.NULL_VALUE);
         try
         {
             map = ChronicleMap.of(CharSequence.class, PositionValue.class)
@@ -385,6 +392,60 @@ public final class PositionStore implements AutoCloseable
         position.setUpdatedNs(timeNs);
         endWrite(position, version);
         return true;
+    }
+
+    /**
+     * Set the trading day positions created from now on start in: a position opened during the day had nothing when
+     * the day started, so its day-start snapshot is empty, taken for this day.
+     *
+     * @param day days since 1970-01-01 in the OMS's trading zone.
+     */
+    public void tradingDay(final long day)
+    {
+        empty.setDayStartDay(day);
+    }
+
+    /**
+     * Take a position's day-start snapshot: the position as it stands now becomes where the trading day's P&amp;L
+     * counts from.
+     *
+     * @param account    account.
+     * @param symbol     symbol.
+     * @param day        the trading day starting, days since 1970-01-01 in the OMS's trading zone.
+     * @param dayStartPx the mark the position is valued at now, or {@link FixedPoint#NULL_VALUE} when it has none.
+     * @return true when the position exists (a snapshot never creates one).
+     */
+    public boolean startDay(final CharSequence account, final CharSequence symbol, final long day, final long dayStartPx)
+    {
+        requireOpen();
+        final PositionValue position = position(account, symbol, false);
+        if (position == null)
+        {
+            return false;
+        }
+        final long version = beginWrite(position);
+        position.setDayStartDay(day);
+        position.setDayStartNetQty(position.getNetQty());
+        position.setDayStartPx(dayStartPx);
+        position.setDayStartBoughtNotional(position.getBoughtNotional());
+        position.setDayStartSoldNotional(position.getSoldNotional());
+        endWrite(position, version);
+        return true;
+    }
+
+    /**
+     * The price of a position's last surviving fill, on the writer's thread (after a bust or a correction it is the
+     * fill that is now the last). Allocation free once the position has been touched.
+     *
+     * @param account account.
+     * @param symbol  symbol.
+     * @return the price, or {@link FixedPoint#NULL_VALUE} when there is no such position or fill.
+     */
+    public long lastFillPx(final CharSequence account, final CharSequence symbol)
+    {
+        requireOpen();
+        final PositionValue position = position(account, symbol, false);
+        return position == null ? FixedPoint.NULL_VALUE : position.getLastFillPx();
     }
 
     /**
@@ -785,6 +846,11 @@ public final class PositionStore implements AutoCloseable
             v.getSoldNotional(),
             v.getFillCount(),
             v.getLateAdjustments(),
-            v.getUpdatedNs());
+            v.getUpdatedNs(),
+            v.getDayStartDay(),
+            v.getDayStartNetQty(),
+            v.getDayStartPx(),
+            v.getDayStartBoughtNotional(),
+            v.getDayStartSoldNotional());
     }
 }

@@ -1,5 +1,6 @@
 package io.bastion.oms;
 
+import net.openhft.chronicle.values.Align;
 import net.openhft.chronicle.values.Array;
 import net.openhft.chronicle.values.Group;
 
@@ -7,7 +8,7 @@ import net.openhft.chronicle.values.Group;
  * One position, per account and symbol, as stored off-heap in the positions Chronicle Map. Prices, quantities,
  * notionals and P&amp;L are fixed-point mantissas (exponent -8); notionals are price times quantity.
  * <p>
- * Three groups of fields:
+ * Four groups of fields:
  * <ul>
  *     <li>order-independent aggregates (bought and sold quantity and notional, fill count), exact under any
  *     busts and corrections;</li>
@@ -15,7 +16,9 @@ import net.openhft.chronicle.values.Group;
  *     depends on the order of fills: it is always the {@code base*} state with the fills in the ledger replayed on top
  *     of it, in order;</li>
  *     <li>the ledger: the most recent {@link #LEDGER_CAPACITY} surviving fills (signed quantity, price) in a ring,
- *     oldest at {@code ledgerHead}, and the {@code base*} state of every older fill, folded in order.</li>
+ *     oldest at {@code ledgerHead}, and the {@code base*} state of every older fill, folded in order;</li>
+ *     <li>the day-start snapshot ({@code dayStart*}): the position as it stood when the trading day started, which
+ *     the daily loss limit counts the day's P&amp;L from.</li>
  * </ul>
  * See {@link PositionStore} for the rules.
  * <p>
@@ -23,7 +26,8 @@ import net.openhft.chronicle.values.Group;
  * read the same file. Every field is placed by its {@link Group} number, in that order, so every JVM lays the value
  * out identically; without it Chronicle Values orders fields of the same size by reflection order, which differs
  * between JVMs and runs, and two processes would read each other's fields under the wrong names. A change of layout
- * takes a new {@link #FORMAT}.
+ * takes a new {@link #FORMAT}. Fields added after the single-bit {@code markExplicit} are aligned to 8 bytes
+ * ({@link Align}): Chronicle Values packs fields bit by bit, and cannot read a long that straddles two.
  */
 public interface PositionValue
 {
@@ -34,7 +38,7 @@ public interface PositionValue
      * The value of {@link #getFormat()} in every position this layout writes: "BSTNPOS" and the layout's number. A file
      * whose positions carry another is refused when opened.
      */
-    long FORMAT = 0x4253544E504F5302L;
+    long FORMAT = 0x4253544E504F5303L;
 
     /** @return {@link #FORMAT} when written by this layout. */
     @Group(0)
@@ -226,4 +230,44 @@ public interface PositionValue
      */
     @Array(length = LEDGER_CAPACITY)
     void setLedgerPxAt(int index, long value);
+
+    /** @return the trading day the snapshot was taken for (days since 1970-01-01 in the OMS's trading zone). */
+    @Group(24)
+    @Align(offset = 8)
+    long getDayStartDay();
+
+    /** @param value the trading day the snapshot was taken for. */
+    void setDayStartDay(long value);
+
+    /** @return net quantity when the trading day started. */
+    @Group(25)
+    @Align(offset = 8)
+    long getDayStartNetQty();
+
+    /** @param value net quantity when the trading day started. */
+    void setDayStartNetQty(long value);
+
+    /** @return the mark the position was valued at when the day started, or {@code NULL_VALUE}. */
+    @Group(26)
+    @Align(offset = 8)
+    long getDayStartPx();
+
+    /** @param value the mark the position was valued at when the day started. */
+    void setDayStartPx(long value);
+
+    /** @return notional bought when the trading day started. */
+    @Group(27)
+    @Align(offset = 8)
+    long getDayStartBoughtNotional();
+
+    /** @param value notional bought when the trading day started. */
+    void setDayStartBoughtNotional(long value);
+
+    /** @return notional sold when the trading day started. */
+    @Group(28)
+    @Align(offset = 8)
+    long getDayStartSoldNotional();
+
+    /** @param value notional sold when the trading day started. */
+    void setDayStartSoldNotional(long value);
 }

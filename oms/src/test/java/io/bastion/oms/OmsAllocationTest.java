@@ -54,6 +54,7 @@ class OmsAllocationTest
             assertEquals(CLEAN_WINDOWS_REQUIRED, cleanInARow,
                 "bytes allocated by the OMS per window of " + MEASURED_ORDERS + " orders: " + windows);
             assertTrue(oms.oms.orderManager().counters().fills() >= 2L * (next - 1));
+            assertEquals(0, oms.oms.orderManager().counters().ignoredReferencePrices(), "every price taken");
         }
     }
 
@@ -122,7 +123,8 @@ class OmsAllocationTest
     }
 
     /**
-     * Each order: new order, venue ack, two partial fills (the position updated twice). Only the OMS's doWork calls
+     * Each order: new order, venue ack, two partial fills (the position and the day's P&amp;L updated twice), a
+     * reference price (the day's P&amp;L of the accounts holding the symbol valued again). Only the OMS's doWork calls
      * are measured; the test's own encoding and decoding happen outside the measured windows.
      */
     private long run(final OmsHarness oms, final int first, final int count)
@@ -137,6 +139,7 @@ class OmsAllocationTest
             oms.venueExecution(SIM, venueClOrdId, 0, ExecType.TRADE, OrdStatus.PARTIALLY_FILLED, units(4), units(100),
                 "V1", "");
             oms.venueExecution(SIM, venueClOrdId, 0, ExecType.TRADE, OrdStatus.FILLED, units(6), units(101), "V1", "");
+            oms.referencePrice("AAPL", units(1000 + (i & 7)), OmsHarness.NOW_NS + i);
             allocated += work(oms);
         }
         return allocated;

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.LocalDate;
+
 import static io.bastion.oms.OmsHarness.NOW_NS;
 import static io.bastion.oms.OmsHarness.OTHER_VENUE;
 import static io.bastion.oms.OmsHarness.SIM;
@@ -142,8 +144,9 @@ class OrderManagerTest
         oms.drain();
 
         final Position expected = new Position("ACME", "AAPL", units(250), px("10.66666667"), px("66.6666665"),
-            px("12"), units(300), units(50), units(3_200), units(600), 3, 0, NOW_NS);
-        assertEquals(expected, oms.oms.positions().read("ACME", "AAPL"));
+            px("12"), units(300), units(50), units(3_200), units(600), 3, 0, NOW_NS,
+            LocalDate.of(2023, 11, 14).toEpochDay(), 0, FixedPoint.NULL_VALUE, 0, 0);
+        assertEquals(expected, oms.oms.positions().read("ACME", "AAPL"), "opened today: an empty day-start snapshot");
 
         oms.restartOms(context -> {});
 

@@ -37,7 +37,8 @@ class PositionLayoutTest
     {
         final PositionValue value = Values.newNativeReference(PositionValue.class);
         final long size = ((Byteable)value).maxSize();
-        assertEquals(2209, size, "format, 18 longs, two ledgers of 128 longs, two ints and a bit");
+        assertEquals(2256, size, "format, 18 longs, two ledgers of 128 longs, two ints and a bit, then (aligned to 8 " +
+            "bytes) the five longs of the day-start snapshot");
         final BytesStore<?, ?> bytes = BytesStore.nativeStoreWithFixedCapacity(size);
         try
         {
@@ -74,6 +75,20 @@ class PositionLayoutTest
             assertEquals(31, bytes.readInt(ints));
             assertEquals(32, bytes.readInt(ints + 4));
             assertEquals(1, bytes.readByte(ints + 8));
+
+            final long dayStart = ints + 16;
+            final List<LongConsumer> dayStartFields = List.of(
+                value::setDayStartDay, value::setDayStartNetQty, value::setDayStartPx,
+                value::setDayStartBoughtNotional, value::setDayStartSoldNotional);
+            for (int i = 0; i < dayStartFields.size(); i++)
+            {
+                clear(bytes, size);
+                dayStartFields.get(i).accept(0x0102030405060708L);
+                assertEquals(0x0102030405060708L, bytes.readLong(dayStart + 8L * i),
+                    "day-start field " + i + " at " + (dayStart + 8 * i));
+                assertEquals(1, nonZeroLongs(bytes, size), "day-start field " + i + " alone");
+            }
+            assertEquals(size, dayStart + 8L * dayStartFields.size());
         }
         finally
         {
@@ -116,6 +131,8 @@ class PositionLayoutTest
                 store.applyFill("ACME", "AAPL", Side.BUY, FixedPoint.ofUnits(7), FixedPoint.parse("11"), 3_000);
                 store.applyBust("ACME", "AAPL", Side.BUY, FixedPoint.ofUnits(7), FixedPoint.parse("11"), 4_000);
                 store.mark("ACME", "AAPL", FixedPoint.parse("13.75"), 5_000);
+                store.startDay("ACME", "AAPL", 19_700, FixedPoint.parse("13.5"));
+                store.applyFill("ACME", "AAPL", Side.SELL, FixedPoint.ofUnits(50), FixedPoint.parse("14"), 6_000);
                 System.out.println("POSITION " + store.read("ACME", "AAPL"));
             }
         }

@@ -581,7 +581,7 @@ class PositionStoreTest
 
         final IllegalStateException ex = assertThrows(IllegalStateException.class,
             () -> new PositionStore(file, 1_000).close());
-        assertTrue(ex.getMessage().contains("holds positions of format 4253544e504f5301, not 4253544e504f5302"),
+        assertTrue(ex.getMessage().contains("holds positions of format 4253544e504f5302, not 4253544e504f5303"),
             ex.getMessage());
         assertTrue(ex.getMessage().contains("another version of Bastion wrote it"), ex.getMessage());
         store = new PositionStore(dir.resolve("fresh.cmap").toFile(), 1_000);

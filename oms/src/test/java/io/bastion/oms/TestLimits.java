@@ -21,7 +21,7 @@ final class TestLimits
 
     /**
      * Limits wide enough for lifecycle tests: every account may trade every symbol, reference price 1,000 with a
-     * 100% collar (prices 0 to 2,000), references that never go stale, credit and position limits far away.
+     * 100% collar (prices 0 to 2,000), references that never go stale, credit, position and daily loss limits far away.
      *
      * @param symbols     the OMS's symbols.
      * @param venues      the OMS's venues.
@@ -66,6 +66,7 @@ final class TestLimits
         settings.put("risk.maxMessagesBeforeLogout", "1000000000");
         settings.put("risk.fillWindowMs", "1000");
         settings.put("risk.maxFills", "1000000000");
+        settings.put("risk.maxDailyLoss", "1000000000");
         settings.put("risk.maxReferenceAgeMs", "315360000000");
         for (final String symbol : symbols)
         {

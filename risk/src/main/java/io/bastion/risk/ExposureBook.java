@@ -30,6 +30,7 @@ public final class ExposureBook
     private final int[] slotAccount;
     private final int[] slotSymbol;
     private final int[] nextSlotOfAccount;
+    private final int[] nextSlotOfSymbol;
     private final long[] netQty;
     private final long[] workingBuyQty;
     private final long[] workingSellQty;
@@ -39,6 +40,7 @@ public final class ExposureBook
     private final long[] valuedNotional;
     private int slots;
     private int[] firstSlotOfAccount;
+    private int[] firstSlotOfSymbol;
     private long[] workingNotional;
     private long[] positionVersion;
     private long[] cachedPositionNotional;
@@ -56,6 +58,7 @@ public final class ExposureBook
         slotAccount = new int[capacity];
         slotSymbol = new int[capacity];
         nextSlotOfAccount = new int[capacity];
+        nextSlotOfSymbol = new int[capacity];
         netQty = new long[capacity];
         workingBuyQty = new long[capacity];
         workingSellQty = new long[capacity];
@@ -66,6 +69,7 @@ public final class ExposureBook
         valuedNotional = new long[capacity];
         Arrays.fill(valuedPx, FixedPoint.NULL_VALUE);
         firstSlotOfAccount = new int[0];
+        firstSlotOfSymbol = new int[0];
         workingNotional = new long[0];
         positionVersion = new long[0];
         cachedPositionNotional = new long[0];
@@ -124,6 +128,14 @@ public final class ExposureBook
         slotSymbol[slot] = symbol;
         nextSlotOfAccount[slot] = firstSlotOfAccount[account];
         firstSlotOfAccount[account] = slot;
+        if (symbol >= firstSlotOfSymbol.length)
+        {
+            final int old = firstSlotOfSymbol.length;
+            firstSlotOfSymbol = Arrays.copyOf(firstSlotOfSymbol, symbol + 1);
+            Arrays.fill(firstSlotOfSymbol, old, symbol + 1, NONE);
+        }
+        nextSlotOfSymbol[slot] = firstSlotOfSymbol[symbol];
+        firstSlotOfSymbol[symbol] = slot;
         return slot;
     }
 
@@ -178,6 +190,43 @@ public final class ExposureBook
         netQty[slot] = net;
         lastPx[slot] = px;
         positionVersion[slotAccount[slot]]++;
+    }
+
+    /** @param slot an entry. @return its account. */
+    public int account(final int slot)
+    {
+        return slotAccount[slot];
+    }
+
+    /** @param slot an entry. @return its symbol. */
+    public int symbol(final int slot)
+    {
+        return slotSymbol[slot];
+    }
+
+    /**
+     * @param symbol symbol index.
+     * @return the first entry of any account in the symbol, or {@link #NONE}; the others follow by
+     * {@link #nextSlotOfSymbol}.
+     */
+    public int firstSlotOfSymbol(final int symbol)
+    {
+        return symbol < firstSlotOfSymbol.length ? firstSlotOfSymbol[symbol] : NONE;
+    }
+
+    /** @param slot an entry. @return the next entry in the same symbol, or {@link #NONE}. */
+    public int nextSlotOfSymbol(final int slot)
+    {
+        return nextSlotOfSymbol[slot];
+    }
+
+    /**
+     * @param slot an entry.
+     * @return the price of its last execution (or the price it was set with), or {@link FixedPoint#NULL_VALUE}.
+     */
+    public long lastPx(final int slot)
+    {
+        return lastPx[slot];
     }
 
     /** @param slot an entry. @return its net position. */
@@ -245,7 +294,15 @@ public final class ExposureBook
     }
 
     /**
-     * @return account-and-symbol entries in use.
+     * @return most account-and-symbol entries it holds.
+     */
+    public int capacity()
+    {
+        return capacity;
+    }
+
+    /**
+     * @return account-and-symbol entries in use, numbered from 0.
      */
     public int size()
     {

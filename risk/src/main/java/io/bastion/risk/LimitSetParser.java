@@ -27,6 +27,7 @@ import java.util.TreeMap;
  * risk.venue.&lt;venue&gt;.&lt;limit&gt;=v                     a cap on every account at the venue
  * risk.session.&lt;CompID&gt;.&lt;limit&gt;=v                  a client session's own message throttle, or a cap on its orders
  * risk.trader.&lt;trader&gt;.&lt;limit&gt;=v                   a cap on the orders of a trader (SenderSubID)
+ * (maxDailyLoss is set only as a default and per account)
  * risk.symbol.&lt;symbol&gt;.tickSize=0.01              the instrument's tick (for collarTicks)
  * risk.symbol.&lt;symbol&gt;.referencePrice=190.00      start-of-day reference price (typically the previous close)
  * risk.permittedSymbols=* | AAPL,MSFT              instrument permissions of accounts without their own
@@ -264,6 +265,10 @@ public final class LimitSetParser
                     {
                         continue;
                     }
+                    if (isAccountOnly(errors, key, lastPart(symbolAndLimit)))
+                    {
+                        continue;
+                    }
                     final long[] row = byAccountSymbol.computeIfAbsent(
                         LimitSet.key(accountId, symbolId), (k) -> nulls(limits));
                     setLimit(errors, key, lastPart(symbolAndLimit), value, row);
@@ -294,7 +299,7 @@ public final class LimitSetParser
                 {
                     symbolCalendarSettings.computeIfAbsent(symbolId, (k) -> new HashMap<>()).put(name, value);
                 }
-                else
+                else if (!isAccountOnly(errors, key, name))
                 {
                     setLimit(errors, key, name, value, bySymbol[symbolId]);
                 }
@@ -362,7 +367,7 @@ public final class LimitSetParser
                 {
                     venueCalendarSettings.computeIfAbsent(venueId, (k) -> new HashMap<>()).put(name, value);
                 }
-                else
+                else if (!isAccountOnly(errors, key, name))
                 {
                     setLimit(errors, key, name, value, byVenue[venueId]);
                 }
@@ -495,6 +500,23 @@ public final class LimitSetParser
             }
             default -> row[type.ordinal()] = positiveDecimal(errors, key, value);
         }
+    }
+
+    /**
+     * A daily loss limit applies to an account as a whole: set for a symbol, a venue or an account in one symbol it
+     * would mean nothing, so it is refused there.
+     *
+     * @return true when the setting is such a limit, with the error added.
+     */
+    private static boolean isAccountOnly(final List<String> errors, final String key, final String name)
+    {
+        if (LimitType.ofProperty(name) != LimitType.MAX_DAILY_LOSS)
+        {
+            return false;
+        }
+        errors.add(key + ": " + name + " is set per account only (" + PREFIX + name + ", " + PREFIX +
+            "account.<ACCOUNT>." + name + ")");
+        return true;
     }
 
     private static boolean isThrottle(final LimitType type)

@@ -36,6 +36,11 @@ public enum LimitType
     /** Fills an account may receive within the window; one more engages the account's kill switch. */
     MAX_FILLS("maxFills", Unit.COUNT),
     /**
+     * Largest loss an account may make in a trading day, realised plus the change in unrealised P&amp;L at reference
+     * prices; a loss past it engages the account's kill switch. Per account only (its own value, else the default).
+     */
+    MAX_DAILY_LOSS("maxDailyLoss", Unit.MONEY),
+    /**
      * Optional: a new order with the same side, symbol, quantity and price as one the account sent within this many
      * milliseconds is refused as a duplicate. Not set, the check is off.
      */

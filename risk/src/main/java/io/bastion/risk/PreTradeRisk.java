@@ -14,8 +14,9 @@ import java.util.Arrays;
  * an exception) and writes a text naming the control, the limit and the offending value, such as
  * {@code MAX_ORDER_NOTIONAL: 1,250,000.00 > 1,000,000.00}. Rejections are counted per control. Allocation free.
  * <p>
- * The chain, in order: account known, no kill switch engaged, no trading halt, within trading hours, instrument
- * permitted, not restricted, quantity, notional, price collar, credit,
+ * The chain, in order: account known, repeated-execution throttle and daily loss limit configured, daily loss within
+ * its limit (or the order reduces the position), no kill switch engaged, no trading halt, within trading hours,
+ * instrument permitted, not restricted, quantity, notional, price collar, credit,
  * long, short and net position. The credit and position limits count what the {@link ExposureBook} holds: the
  * caller reserves an accepted order's quantity and notional there and releases it as the order fills or ends.
  * <p>
@@ -37,6 +38,8 @@ public final class PreTradeRisk
     private final MessageThrottle sessionThrottle = new MessageThrottle();
     private final MessageThrottle accountThrottle = new MessageThrottle();
     private final MessageThrottle fillThrottle = new MessageThrottle();
+    private final DailyPnl dailyPnl;
+    private boolean[] pastDailyLoss = new boolean[0];
     private static final int RECENT_ORDERS = 8;
     private long[] recentKey = new long[0];
     private long[] recentQty = new long[0];
@@ -63,7 +66,8 @@ public final class PreTradeRisk
         this.limits = limits;
         this.prices = prices;
         this.exposure = exposure;
-        exposure.ensureAccounts(limits.accounts().size());
+        this.dailyPnl = new DailyPnl(exposure, prices);
+        ensureAccounts(limits.accounts().size());
         halts.size(limits.venues().size(), limits.symbols().size());
         openHours.limits(limits);
     }
@@ -75,9 +79,19 @@ public final class PreTradeRisk
      */
     public void limits(final LimitSet limits)
     {
-        exposure.ensureAccounts(limits.accounts().size());
+        ensureAccounts(limits.accounts().size());
         openHours.limits(limits);
         this.limits = limits;
+    }
+
+    private void ensureAccounts(final int accounts)
+    {
+        exposure.ensureAccounts(accounts);
+        dailyPnl.ensureAccounts(accounts);
+        if (accounts > pastDailyLoss.length)
+        {
+            pastDailyLoss = Arrays.copyOf(pastDailyLoss, accounts);
+        }
     }
 
     /**
@@ -102,6 +116,68 @@ public final class PreTradeRisk
     public ExposureBook exposure()
     {
         return exposure;
+    }
+
+    /**
+     * @return each account's P&amp;L for the trading day, which the daily loss limit counts.
+     */
+    public DailyPnl dailyPnl()
+    {
+        return dailyPnl;
+    }
+
+    /**
+     * @param account account index.
+     * @return its P&amp;L for the trading day, realised plus the change of unrealised; negative is a loss.
+     */
+    public long dayPnl(final int account)
+    {
+        return dailyPnl.dayPnl(account);
+    }
+
+    /**
+     * Check an account's P&amp;L for the day against its {@code maxDailyLoss}, after the caller changed it (an
+     * execution, bust or correction, a reference price, a new day, new limits). When the loss has just passed the limit
+     * (a loss of exactly the limit has not), the caller disables the account: engages its kill switch, with the text of
+     * {@link #formatLastRejection} as the reason. A loss that stays past the limit trips once; it trips again only
+     * after coming back within it.
+     *
+     * @param account account index.
+     * @return true when the loss passed the limit since the last check of the account.
+     */
+    public boolean checkDailyLoss(final int account)
+    {
+        final LimitSet limits = this.limits;
+        if (!limits.isKnown(account))
+        {
+            return false;
+        }
+        final long maxLoss = limits.accountLimit(LimitType.MAX_DAILY_LOSS, account);
+        final boolean past = isPastDailyLoss(account, maxLoss);
+        final boolean trips = past && !pastDailyLoss[account];
+        pastDailyLoss[account] = past;
+        if (trips)
+        {
+            dailyLossText(account, maxLoss);
+            lastControl = RiskControl.DAILY_LOSS;
+        }
+        return trips;
+    }
+
+    private boolean isPastDailyLoss(final int account, final long maxLoss)
+    {
+        return maxLoss != FixedPoint.NULL_VALUE && dailyPnl.dayPnl(account) < -maxLoss;
+    }
+
+    private void dailyLossText(final int account, final long maxLoss)
+    {
+        start(RiskControl.DAILY_LOSS);
+        append("account ");
+        append(limits.accounts().name(account));
+        append(" lost ");
+        decimal(-dailyPnl.dayPnl(account), 2);
+        append(" today > ");
+        decimal(maxLoss, 2);
     }
 
     /**
@@ -448,6 +524,17 @@ public final class PreTradeRisk
         {
             start(RiskControl.FILL_THROTTLE);
             return reject(RiskControl.FILL_THROTTLE, "no limit configured (fillWindowMs, maxFills)");
+        }
+        final long maxDailyLoss = limits.accountLimit(LimitType.MAX_DAILY_LOSS, account);
+        if (maxDailyLoss == FixedPoint.NULL_VALUE)
+        {
+            start(RiskControl.DAILY_LOSS);
+            return reject(RiskControl.DAILY_LOSS, "no limit configured (maxDailyLoss)");
+        }
+        if (isPastDailyLoss(account, maxDailyLoss) && !reducesPosition(account, symbol, side, openQty, heldQty))
+        {
+            dailyLossText(account, maxDailyLoss);
+            return reject(RiskControl.DAILY_LOSS, "");
         }
         final KillSwitches.Engagement kill = killSwitches.covering(account, symbol, venue, session);
         if (kill != null && !(kill.allowRiskReducing() && reducesPosition(account, symbol, side, openQty, heldQty)))

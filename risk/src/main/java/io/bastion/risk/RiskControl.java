@@ -14,6 +14,11 @@ public enum RiskControl
     THROTTLE(OrdRejReason.OTHER),
     /** The account's repeated-execution throttle (fills within a window) is not configured. */
     FILL_THROTTLE(OrdRejReason.BROKER_OPTION),
+    /**
+     * The account has no daily loss limit configured, or its loss for the day has passed the limit and the order does
+     * not reduce its position.
+     */
+    DAILY_LOSS(OrdRejReason.BROKER_OPTION),
     /** The account sent an order with the same side, symbol, quantity and price within its duplicate window. */
     DUPLICATE_ORDER(OrdRejReason.DUPLICATE_ORDER),
     /** The account is not in the configuration (or the order has none and its session no default). */

@@ -213,7 +213,7 @@ class ExposureLimitsTest
             "risk.symbol.MSFT.referencePrice", "100"));
         settings.putAll(Map.of("risk.creditLimit", "90000000000", "risk.maxLongQty", "90000000000",
             "risk.maxShortQty", "90000000000", "risk.maxNetQty", "90000000000", "risk.fillWindowMs", "1000",
-            "risk.maxFills", "1000000"));
+            "risk.maxFills", "1000000", "risk.maxDailyLoss", "90000000000"));
         for (int i = 0; i < overrides.length; i += 2)
         {
             if (overrides[i + 1] == null)

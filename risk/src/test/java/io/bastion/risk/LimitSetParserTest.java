@@ -400,6 +400,52 @@ class LimitSetParserTest
     }
 
     @Test
+    void shouldHoldTheDailyLossLimitAsTheDefaultOrTheAccountsOwn()
+    {
+        final LimitSet limits = parser.parse(settings(
+            "risk.accounts", "ACME,DEMO",
+            "risk.maxDailyLoss", "10000",
+            "risk.account.ACME.maxDailyLoss", "25000.50"));
+
+        assertEquals(FixedPoint.parse("25000.50"),
+            limits.accountLimit(LimitType.MAX_DAILY_LOSS, limits.accounts().find("ACME")));
+        assertEquals(FixedPoint.ofUnits(10000),
+            limits.accountLimit(LimitType.MAX_DAILY_LOSS, limits.accounts().find("DEMO")));
+    }
+
+    @Test
+    void shouldRefuseADailyLossLimitForASymbolAVenueOrAnAccountInOneSymbol()
+    {
+        assertEquals(
+            List.of(
+                "risk.account.ACME.symbol.AAPL.maxDailyLoss: maxDailyLoss is set per account only " +
+                    "(risk.maxDailyLoss, risk.account.<ACCOUNT>.maxDailyLoss)",
+                "risk.symbol.BRK.B.maxDailyLoss: maxDailyLoss is set per account only " +
+                    "(risk.maxDailyLoss, risk.account.<ACCOUNT>.maxDailyLoss)",
+                "risk.venue.XNAS.maxDailyLoss: maxDailyLoss is set per account only " +
+                    "(risk.maxDailyLoss, risk.account.<ACCOUNT>.maxDailyLoss)"),
+            errorsOf(settings(
+                "risk.accounts", "ACME",
+                "risk.maxDailyLoss", "10000",
+                "risk.account.ACME.symbol.AAPL.maxDailyLoss", "100",
+                "risk.symbol.BRK.B.maxDailyLoss", "100",
+                "risk.venue.XNAS.maxDailyLoss", "100")));
+    }
+
+    @Test
+    void shouldRefuseADailyLossLimitThatIsNotPositive()
+    {
+        assertEquals(
+            List.of(
+                "risk.account.ACME.maxDailyLoss: -5 must be positive",
+                "risk.maxDailyLoss: 0 must be positive"),
+            errorsOf(settings(
+                "risk.accounts", "ACME",
+                "risk.account.ACME.maxDailyLoss", "-5",
+                "risk.maxDailyLoss", "0")));
+    }
+
+    @Test
     void shouldRefuseACollarOfMoreThanHundredPercent()
     {
         assertEquals(

@@ -133,6 +133,7 @@ class PreTradeRiskAllocationTest
                 Map.entry("risk.maxNetQty", "90000000000"),
                 Map.entry("risk.fillWindowMs", "1000"),
                 Map.entry("risk.maxFills", "1000000"),
+                Map.entry("risk.maxDailyLoss", "90000000000"),
                 Map.entry("risk.symbol.AAPL.referencePrice", "190"),
                 Map.entry("risk.symbol.TSLA.referencePrice", "250"),
                 Map.entry("risk.venue.XNAS.tradingHours", "00:00-24:00"),

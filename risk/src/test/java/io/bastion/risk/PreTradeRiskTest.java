@@ -44,7 +44,8 @@ class PreTradeRiskTest
         "risk.maxShortQty", "90000000000",
         "risk.maxNetQty", "90000000000",
         "risk.fillWindowMs", "1000",
-        "risk.maxFills", "1000000");
+        "risk.maxFills", "1000000",
+        "risk.maxDailyLoss", "90000000000");
 
     private final LimitSetParser parser = new LimitSetParser(SYMBOLS, VENUES);
     private final UnsafeBuffer text = new UnsafeBuffer(new byte[512]);

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -62,7 +61,7 @@ class TraderSessionLimitsTest
     void shouldKeepATradersIndexAcrossVersions()
     {
         use("risk.trader.JDOE.maxOrderQty", "500");
-        final LimitSet next = new LimitSetParser(List.of("AAPL"), List.of("XNAS"), Map.of(CLIENT1, "CLIENT1",
+        final LimitSet next = new LimitSetParser(List.of("AAPL", "MSFT"), List.of("XNAS"), Map.of(CLIENT1, "CLIENT1",
             CLIENT4, "CLIENT4")).update(risk.limits(), Map.of("risk.trader.ALICE.maxOrderQty", "10"),
             Set.of("risk.trader.JDOE.maxOrderQty"));
         assertEquals(0, next.traders().find("JDOE"));
@@ -104,31 +103,10 @@ class TraderSessionLimitsTest
 
     private void use(final String... overrides)
     {
-        final Map<String, String> settings = new TreeMap<>(Map.of(
-            "risk.accounts", "ACME",
-            "risk.throttleWindowMs", "1000",
-            "risk.maxMessages", "1000",
-            "risk.maxMessagesBeforeLogout", "2000",
-            "risk.fillWindowMs", "1000",
-            "risk.maxFills", "1000",
-            "risk.permittedSymbols", "*",
-            "risk.maxOrderQty", "1000",
-            "risk.maxOrderNotional", "1000000",
-            "risk.collarPercent", "10"));
-        settings.putAll(Map.of(
-            "risk.maxReferenceAgeMs", "1000",
-            "risk.symbol.AAPL.referencePrice", "100",
-            "risk.creditLimit", "100000000",
-            "risk.maxLongQty", "100000",
-            "risk.maxShortQty", "100000",
-            "risk.maxNetQty", "100000"));
-        for (int i = 0; i < overrides.length; i += 2)
-        {
-            settings.put(overrides[i], overrides[i + 1]);
-        }
-        final LimitSet limits = new LimitSetParser(List.of("AAPL"), List.of("XNAS"),
+        final Map<String, String> settings = PassingSettings.with(overrides);
+        final LimitSet limits = new LimitSetParser(List.of("AAPL", "MSFT"), List.of("XNAS"),
             Map.of(CLIENT1, "CLIENT1", CLIENT4, "CLIENT4")).parse(settings);
-        final ReferencePrices prices = new ReferencePrices(1);
+        final ReferencePrices prices = new ReferencePrices(2);
         prices.takeConfigured(limits, null, NOW_NS);
         risk = new PreTradeRisk(limits, prices, new ExposureBook(8, 1));
     }

@@ -10,10 +10,10 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -221,29 +221,10 @@ class TradingHoursTest
 
     private void use(final String... overrides)
     {
-        final Map<String, String> settings = new TreeMap<>(Map.of(
-            "risk.accounts", "ACME",
-            "risk.throttleWindowMs", "1000",
-            "risk.maxMessages", "1000",
-            "risk.maxMessagesBeforeLogout", "2000",
-            "risk.fillWindowMs", "1000",
-            "risk.maxFills", "1000",
-            "risk.permittedSymbols", "*",
-            "risk.maxOrderQty", "1000",
-            "risk.maxOrderNotional", "1000000"));
-        settings.putAll(Map.of(
-            "risk.collarPercent", "100",
-            "risk.maxReferenceAgeMs", "3153600000000",
-            "risk.symbol.AAPL.referencePrice", "100",
-            "risk.symbol.MSFT.referencePrice", "100",
-            "risk.creditLimit", "100000000",
-            "risk.maxLongQty", "100000",
-            "risk.maxShortQty", "100000",
-            "risk.maxNetQty", "100000"));
-        for (int i = 0; i < overrides.length; i += 2)
-        {
-            settings.put(overrides[i], overrides[i + 1]);
-        }
+        final String[] all = Arrays.copyOf(new String[] {"risk.collarPercent", "100", "risk.maxReferenceAgeMs",
+            "3153600000000"}, 4 + overrides.length);
+        System.arraycopy(overrides, 0, all, 4, overrides.length);
+        final Map<String, String> settings = PassingSettings.with(all);
         final LimitSet limits = new LimitSetParser(List.of("AAPL", "MSFT"), List.of("XNAS", "ARCA")).parse(settings);
         final ReferencePrices prices = new ReferencePrices(2);
         prices.takeConfigured(limits, null, 0);

@@ -153,6 +153,7 @@ public final class OmsCore implements AutoCloseable
                 Map.entry("risk.maxMessagesBeforeLogout", "1000000000"),
                 Map.entry("risk.fillWindowMs", "1000"),
                 Map.entry("risk.maxFills", "1000000000"),
+                Map.entry("risk.maxDailyLoss", "90000000000"),
                 Map.entry("risk.symbol.AAPL.referencePrice", "1.00"))))
             .conclude();
 

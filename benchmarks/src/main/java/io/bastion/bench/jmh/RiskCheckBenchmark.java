@@ -111,6 +111,7 @@ public class RiskCheckBenchmark
         settings.put("risk.maxNetQty", "90000000000");
         settings.put("risk.fillWindowMs", "1000");
         settings.put("risk.maxFills", "1000000000");
+        settings.put("risk.maxDailyLoss", "90000000000");
         settings.put("risk.venue.SIM.maxOrderNotional", "20000000");
         for (int s = 0; s < symbols; s++)
         {
