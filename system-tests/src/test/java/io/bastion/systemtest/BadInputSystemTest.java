@@ -25,7 +25,7 @@ class BadInputSystemTest
     @BeforeAll
     static void start() throws Exception
     {
-        config = TestConfig.create();
+        config = TestConfig.create().withRisk("risk.trader.JDOE.maxOrderQty=10");
         bastion = Bastion.launch(BastionConfig.load(config.configDir));
         client = new FixTestClient("CLIENT1", config.clientPort, null);
         assertTrue(client.awaitLogon());
@@ -110,6 +110,14 @@ class BadInputSystemTest
     {
         assertRejected(Orders.newOrder(id(), "ACME", "AAPL", '1', '2', "10", "209.01"), 99,
             "PRICE_COLLAR: 209.01 outside 171.00 to 209.00 (reference 190.00) (account ACME)");
+    }
+
+    @Test
+    void shouldCapATradersOrdersByTheirSenderSubId() throws Exception
+    {
+        final Message order = Orders.newOrder(id(), "ACME", "AAPL", '1', '2', "11", "180");
+        order.getHeader().setString(50, "JDOE");
+        assertRejected(order, 3, "MAX_ORDER_QTY: 11 > 10 (account ACME)");
     }
 
     @Test
