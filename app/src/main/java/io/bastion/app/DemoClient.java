@@ -38,6 +38,11 @@ final class DemoClient implements Application, AutoCloseable
 {
     private static final String[] SYMBOLS = { "AAPL", "MSFT", "GOOG", "AMZN" };
     private static final String ACCOUNT = "DEMO-ACCT";
+    /**
+     * The account of the orders that rest far from the market. Another account than the one taking liquidity, or
+     * self-match prevention would refuse the demo's market sells (they would trade with the account's own resting buys).
+     */
+    private static final String RESTING_ACCOUNT = "DEMO-MM";
     private static final long PACE_MS = 250;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
@@ -180,7 +185,7 @@ final class DemoClient implements Application, AutoCloseable
         order.getHeader().setString(MsgType.FIELD, MsgType.NEW_ORDER_SINGLE);
         final String clOrdId = "D" + (nextId++);
         order.setString(11, clOrdId);
-        order.setString(1, ACCOUNT);
+        order.setString(1, rests ? RESTING_ACCOUNT : ACCOUNT);
         order.setString(55, symbol);
         order.setChar(54, side);
         order.setChar(40, ordType);

@@ -37,6 +37,7 @@ public final class OmsCounters
     long ignoredReferencePrices;
     long killSwitchCancels;
     long disconnectCancels;
+    long selfMatchCancels;
     long dailyLossTrips;
 
     /** @return client NewOrderSingles received. */
@@ -109,6 +110,12 @@ public final class OmsCounters
     public long killSwitchCancels()
     {
         return killSwitchCancels;
+    }
+
+    /** @return working orders cancelled by self-match prevention (another order of theirs would have traded with them). */
+    public long selfMatchCancels()
+    {
+        return selfMatchCancels;
     }
 
     /** @return working orders cancelled because their client session disconnected (cancel-on-disconnect). */

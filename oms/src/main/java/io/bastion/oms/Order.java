@@ -18,6 +18,8 @@ final class Order
     static final byte KILL_SWITCH = 1;
     /** {@link #internalCancelCause}: the client session disconnected with cancel-on-disconnect. */
     static final byte DISCONNECT = 2;
+    /** {@link #internalCancelCause}: self-match prevention (a new order of its account or group would trade with it). */
+    static final byte SELF_MATCH = 3;
 
     /** The session and the ClOrdID of the last accepted version of the order. */
     final ClOrdKey key = new ClOrdKey();
@@ -79,6 +81,10 @@ final class Order
 
     boolean retired;
     boolean inRetiredRing;
+    /** Neighbours among the working orders of the same account and symbol (its exposure slot), for self-match checks. */
+    Order prevInSlot;
+    Order nextInSlot;
+    boolean inSlotList;
     Order prevWorking;
     Order nextWorking;
 
@@ -112,6 +118,9 @@ final class Order
         pendingReplace = null;
         internalCancelOutcome = null;
         internalCancelCause = 0;
+        prevInSlot = null;
+        nextInSlot = null;
+        inSlotList = false;
         fills = null;
         indexedFills = 0;
         fillsInIndex = false;

@@ -11,6 +11,7 @@ import io.bastion.risk.PreTradeRisk;
 import io.bastion.risk.TradingHalts;
 import io.bastion.risk.ReferencePrices;
 import io.bastion.risk.RiskControl;
+import io.bastion.risk.SelfMatchMode;
 import io.bastion.sbe.CommandRejectSource;
 import io.bastion.sbe.CxlRejReason;
 import io.bastion.sbe.CxlRejResponseTo;
@@ -42,6 +43,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -97,6 +99,7 @@ public final class OrderManager implements OmsInboundHandler
     private final LocalTime dayEnd;
     private final ZoneId tradingZone;
     private final Order scratch = new Order();
+    private Order[] slotHead = new Order[64];
     private final AsciiId previousClOrdId = new AsciiId(OmsConfiguration.CL_ORD_ID_LENGTH);
     private final UnsafeBuffer text = new UnsafeBuffer(new byte[TEXT_CAPACITY]);
     private final OmsCounters counters = new OmsCounters();
@@ -328,6 +331,7 @@ public final class OrderManager implements OmsInboundHandler
         counters.routed++;
         order.exposureSlot = risk.lastSlot();
         order.valuationPx = risk.lastValuationPx();
+        linkToSlot(order);
         risk.recordOrder(order.accountIndex, order.symbolIndex, order.side, order.orderQty, order.price, nowNs);
         syncExposure(order);
         publisher.venueNewOrder(order);
@@ -1311,7 +1315,8 @@ public final class OrderManager implements OmsInboundHandler
             order.key.sessionId, traderIndex, order.side,
             orderQty, Math.max(0, orderQty - order.cumQty), isPriced(ordType) ? price : FixedPoint.NULL_VALUE,
             isStop(ordType) ? stopPx : FixedPoint.NULL_VALUE, order.reservedQty, order.reservedNotional, nowNs);
-        if (control != RiskControl.NONE)
+        if (control != RiskControl.NONE ||
+            preventSelfMatch(order, ordType, isPriced(ordType) ? price : FixedPoint.NULL_VALUE) != RiskControl.NONE)
         {
             return riskText(order);
         }
@@ -1611,17 +1616,25 @@ public final class OrderManager implements OmsInboundHandler
         }
         else if (outcome == OrderState.CANCELED)
         {
+            final int length;
             if (order.internalCancelCause == Order.DISCONNECT)
             {
                 counters.disconnectCancels++;
+                length = disconnectText(order);
+            }
+            else if (order.internalCancelCause == Order.SELF_MATCH)
+            {
+                counters.selfMatchCancels++;
+                length = put(0, "SELF_MATCH: cancelled, a new order of the same account or self-match group would " +
+                    "have traded with it");
             }
             else
             {
                 counters.killSwitchCancels++;
+                length = killSwitchText(order);
             }
             report(order, nextId++, ExecType.CANCELED, 0, 0, OrdRejReason.NULL_VAL, order.key.clOrdId, null, 0,
-                ExecRestatementReason.NULL_VAL, order.internalCancelCause == Order.DISCONNECT ?
-                disconnectText(order) : killSwitchText(order));
+                ExecRestatementReason.NULL_VAL, length);
         }
         else
         {
@@ -2175,11 +2188,139 @@ public final class OrderManager implements OmsInboundHandler
         return Instant.ofEpochSecond(0, nextDayEndAfter(timeNs) - 1).atZone(tradingZone).toLocalDate().toEpochDay();
     }
 
+    /**
+     * Self-match prevention for an order about to go to its venue (new, or the terms of a replace): find the working
+     * orders of its account's self-match group, same symbol and venue, opposite side, whose prices cross its price.
+     * With {@link SelfMatchMode#cancelsResting} each is taken off its venue before the order is sent; with
+     * {@link SelfMatchMode#refusesIncoming} the order is refused (the text is in the risk checks' last rejection).
+     * Stop orders, not yet triggered, neither cross nor are crossed.
+     *
+     * @return {@link RiskControl#NONE}, or {@link RiskControl#SELF_MATCH} when the order is refused.
+     */
+    private RiskControl preventSelfMatch(final Order incoming, final OrdType ordType, final long price)
+    {
+        final LimitSet limits = risk.limits();
+        final SelfMatchMode mode = limits.selfMatchMode(incoming.accountIndex);
+        if (mode == SelfMatchMode.OFF || isStop(ordType))
+        {
+            return RiskControl.NONE;
+        }
+        final boolean buy = incoming.side == Side.BUY;
+        final ExposureBook book = risk.exposure();
+        Order first = null;
+        for (final int account : limits.selfMatchGroupMembers(limits.selfMatchGroup(incoming.accountIndex)))
+        {
+            final int slot = book.find(account, incoming.symbolIndex);
+            if (slot == ExposureBook.NONE || slot >= slotHead.length ||
+                (buy ? book.workingSellQty(slot) : book.workingBuyQty(slot)) == 0)
+            {
+                continue;
+            }
+            Order resting = slotHead[slot];
+            while (resting != null)
+            {
+                final Order next = resting.nextInSlot;
+                if (resting != incoming && resting.venueId == incoming.venueId && !resting.state.isTerminal() &&
+                    (resting.side == Side.BUY) != buy && !isStop(resting.ordType) && crosses(buy, price, resting))
+                {
+                    if (first == null)
+                    {
+                        first = resting;
+                    }
+                    if (!mode.cancelsResting())
+                    {
+                        break;
+                    }
+                    takeOffVenue(resting, OrderState.CANCELED, Order.SELF_MATCH);
+                }
+                resting = next;
+            }
+            if (first != null && !mode.cancelsResting())
+            {
+                break;
+            }
+        }
+        if (first == null || !mode.refusesIncoming())
+        {
+            return RiskControl.NONE;
+        }
+        return risk.rejectSelfMatch(first.orderId, first.accountIndex);
+    }
+
+    /**
+     * @return true when an order on the other side at this price (null: market) would trade with the resting order,
+     * at its price or, while a replace of it is pending, its new one.
+     */
+    private static boolean crosses(final boolean buy, final long price, final Order resting)
+    {
+        if (crosses(buy, price, resting.price))
+        {
+            return true;
+        }
+        final Request replace = resting.pendingReplace;
+        return replace != null && crosses(buy, price, replace.price);
+    }
+
+    private static boolean crosses(final boolean buy, final long price, final long restingPrice)
+    {
+        if (price == FixedPoint.NULL_VALUE || restingPrice == FixedPoint.NULL_VALUE)
+        {
+            return true;
+        }
+        return buy ? restingPrice <= price : restingPrice >= price;
+    }
+
+    private void linkToSlot(final Order order)
+    {
+        final int slot = order.exposureSlot;
+        if (slot < 0)
+        {
+            return;
+        }
+        if (slot >= slotHead.length)
+        {
+            slotHead = Arrays.copyOf(slotHead, Math.max(slot + 1, slotHead.length * 2));
+        }
+        final Order head = slotHead[slot];
+        order.prevInSlot = null;
+        order.nextInSlot = head;
+        if (head != null)
+        {
+            head.prevInSlot = order;
+        }
+        slotHead[slot] = order;
+        order.inSlotList = true;
+    }
+
+    private void unlinkFromSlot(final Order order)
+    {
+        if (!order.inSlotList)
+        {
+            return;
+        }
+        if (order.prevInSlot != null)
+        {
+            order.prevInSlot.nextInSlot = order.nextInSlot;
+        }
+        else
+        {
+            slotHead[order.exposureSlot] = order.nextInSlot;
+        }
+        if (order.nextInSlot != null)
+        {
+            order.nextInSlot.prevInSlot = order.prevInSlot;
+        }
+        order.prevInSlot = null;
+        order.nextInSlot = null;
+        order.inSlotList = false;
+    }
+
     private void retireIfDone(final Order order)
     {
         syncExposure(order);
         if (order.state.isTerminal() && !order.hasPendingRequest())
         {
+            unlinkFromSlot(order);
             orders.retire(order);
         }
     }
@@ -2276,6 +2417,10 @@ public final class OrderManager implements OmsInboundHandler
             length += venueNames[venueId].putBytes(text, length);
             length += put(length, " not connected");
             return rejectNew(order, OrdRejReason.EXCHANGE_CLOSED, length);
+        }
+        if (preventSelfMatch(order, order.ordType, order.price) != RiskControl.NONE)
+        {
+            return rejectNew(order, RiskControl.SELF_MATCH.ordRejReason(), riskText(order));
         }
 
         return true;

@@ -30,7 +30,10 @@ class OmsAllocationTest
     @Test
     void shouldNotAllocateOnTheOrderPathAfterWarmUp() throws Exception
     {
-        try (OmsHarness oms = new OmsHarness(OmsHarness.tempDir(), context -> context.orderCapacity(4096)))
+        // Self-match prevention on: every sell is checked against the PROBE buy resting below it.
+        try (OmsHarness oms = new OmsHarness(OmsHarness.tempDir(), context -> context.orderCapacity(4096)
+            .limits(TestLimits.wide(List.of("AAPL", "MSFT", "IBM"), List.of("SIM", "OTHER"), "10000", "5000000",
+            "risk.selfMatch=cancelIncoming"))))
         {
             oms.newLimit("PROBE", Side.BUY, units(1), units(1), "AAPL");
             oms.drain();

@@ -134,6 +134,8 @@ final class OmsHarness implements AutoCloseable
     long nowNs = NOW_NS;
     /** SenderSubID (50) of the orders and replaces the harness sends: the trader. */
     String trader = "";
+    /** OrderID of the order the last {@link #working} call put to work. */
+    long lastAckOrderId;
 
     OmsHarness(final Path dir, final Consumer<OmsContext> configure)
     {
@@ -405,6 +407,7 @@ final class OmsHarness implements AutoCloseable
         {
             throw new AssertionError("expected the New report of " + clOrdId + ", got " + ack);
         }
+        lastAckOrderId = ack.orderId();
         return order;
     }
 

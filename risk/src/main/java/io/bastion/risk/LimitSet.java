@@ -41,6 +41,10 @@ public final class LimitSet
     private final boolean[][] restrictedByAccount;
     private final boolean[][] permittedByAccount;
     private final TradingCalendar[] venueCalendars;
+    private final SelfMatchMode[] selfMatchModes;
+    private final int[] selfMatchGroupOf;
+    private final int[][] selfMatchGroupMembers;
+    private final String[] selfMatchGroupNames;
     private final TradingCalendar[] symbolCalendars;
     private final SortedMap<String, String> settings;
 
@@ -65,6 +69,10 @@ public final class LimitSet
         final boolean[][] restrictedByAccount,
         final boolean[][] permittedByAccount,
         final TradingCalendar[] venueCalendars,
+        final SelfMatchMode[] selfMatchModes,
+        final int[] selfMatchGroupOf,
+        final int[][] selfMatchGroupMembers,
+        final String[] selfMatchGroupNames,
         final TradingCalendar[] symbolCalendars,
         final SortedMap<String, String> settings)
     {
@@ -88,8 +96,48 @@ public final class LimitSet
         this.restrictedByAccount = restrictedByAccount;
         this.permittedByAccount = permittedByAccount;
         this.venueCalendars = venueCalendars;
+        this.selfMatchModes = selfMatchModes;
+        this.selfMatchGroupOf = selfMatchGroupOf;
+        this.selfMatchGroupMembers = selfMatchGroupMembers;
+        this.selfMatchGroupNames = selfMatchGroupNames;
         this.symbolCalendars = symbolCalendars;
         this.settings = settings;
+    }
+
+    /**
+     * @param account account index.
+     * @return what self-match prevention does for the account's incoming orders.
+     */
+    public SelfMatchMode selfMatchMode(final int account)
+    {
+        return selfMatchModes[account];
+    }
+
+    /**
+     * @param account account index.
+     * @return the self-match group the account is in: its own, unless {@code selfMatchGroup} puts it in a named one.
+     */
+    public int selfMatchGroup(final int account)
+    {
+        return selfMatchGroupOf[account];
+    }
+
+    /**
+     * @param group a group from {@link #selfMatchGroup}.
+     * @return the accounts in it (do not modify).
+     */
+    public int[] selfMatchGroupMembers(final int group)
+    {
+        return selfMatchGroupMembers[group];
+    }
+
+    /**
+     * @param group a group from {@link #selfMatchGroup}.
+     * @return its name, or null for an account's own group.
+     */
+    public String selfMatchGroupName(final int group)
+    {
+        return selfMatchGroupNames[group];
     }
 
     /**

@@ -34,6 +34,9 @@ import java.util.TreeMap;
  * risk.account.&lt;account&gt;.permittedSymbols=...     an account's own permissions
  * risk.restrictedSymbols=GME                       global restricted list
  * risk.account.&lt;account&gt;.restrictedSymbols=...    an account's own restricted list
+ * risk.selfMatch=cancelIncoming                    self-match prevention of accounts without their own (default off)
+ * risk.account.&lt;account&gt;.selfMatch=...            an account's own: off, cancelIncoming, cancelResting, cancelBoth
+ * risk.account.&lt;account&gt;.selfMatchGroup=DESK1     accounts in one group are one for self-match prevention
  * risk.venue.&lt;venue&gt;.tradingHours=09:30-16:00      when the venue trades (with timeZone; tradingDays, holidays)
  * risk.symbol.&lt;symbol&gt;.tradingHours=09:30-16:00    when the instrument trades, within its venue's hours
  * </pre>
@@ -51,6 +54,8 @@ public final class LimitSetParser
     private static final String PERMITTED = "permittedSymbols";
     private static final String RESTRICTED = "restrictedSymbols";
     private static final String TICK_SIZE = "tickSize";
+    private static final String SELF_MATCH = "selfMatch";
+    private static final String SELF_MATCH_GROUP = "selfMatchGroup";
     private static final String REFERENCE_PRICE = "referencePrice";
     private static final String ALL = "*";
     private static final String PER_ORDER = Arrays.stream(LimitType.values()).filter(LimitType::isPerOrder)
@@ -212,6 +217,9 @@ public final class LimitSetParser
         final boolean[][] restrictedByAccount = new boolean[accountNames.size()][];
         final boolean[][] permittedByAccount = new boolean[accountNames.size()][];
         boolean[] defaultPermitted = null;
+        SelfMatchMode defaultSelfMatch = SelfMatchMode.OFF;
+        final SelfMatchMode[] selfMatchModes = new SelfMatchMode[accountNames.size()];
+        final String[] selfMatchGroupNameOf = new String[accountNames.size()];
         final Map<Integer, Map<String, String>> venueCalendarSettings = new TreeMap<>();
         final Map<Integer, Map<String, String>> symbolCalendarSettings = new TreeMap<>();
 
@@ -227,6 +235,10 @@ public final class LimitSetParser
             if (rest.equals(PERMITTED))
             {
                 defaultPermitted = symbolSet(errors, key, value, symbolIndex, true);
+            }
+            else if (rest.equals(SELF_MATCH))
+            {
+                defaultSelfMatch = selfMatchMode(errors, key, value);
             }
             else if (rest.equals(RESTRICTED))
             {
@@ -252,6 +264,17 @@ public final class LimitSetParser
                 if (name.equals(PERMITTED))
                 {
                     permittedByAccount[accountId] = symbolSet(errors, key, value, symbolIndex, true);
+                }
+                else if (name.equals(SELF_MATCH))
+                {
+                    selfMatchModes[accountId] = selfMatchMode(errors, key, value);
+                }
+                else if (name.equals(SELF_MATCH_GROUP))
+                {
+                    if (validName(errors, key, "self-match group", value))
+                    {
+                        selfMatchGroupNameOf[accountId] = value;
+                    }
                 }
                 else if (name.equals(RESTRICTED))
                 {
@@ -386,6 +409,39 @@ public final class LimitSetParser
             }
         }
         checkTicks(errors, settings, symbolIndex, tickSizes);
+        for (int account = 0; account < accountNames.size(); account++)
+        {
+            if (selfMatchModes[account] == null)
+            {
+                selfMatchModes[account] = defaultSelfMatch == null ? SelfMatchMode.OFF : defaultSelfMatch;
+            }
+        }
+        final int[] selfMatchGroupOf = new int[accountNames.size()];
+        final List<String> selfMatchGroupNames = new ArrayList<>();
+        final List<List<Integer>> selfMatchMembers = new ArrayList<>();
+        final Map<String, Integer> namedGroups = new HashMap<>();
+        for (int account = 0; account < accountNames.size(); account++)
+        {
+            final String groupName = selfMatchGroupNameOf[account];
+            Integer group = groupName == null ? null : namedGroups.get(groupName);
+            if (group == null)
+            {
+                group = selfMatchGroupNames.size();
+                selfMatchGroupNames.add(groupName);
+                selfMatchMembers.add(new ArrayList<>());
+                if (groupName != null)
+                {
+                    namedGroups.put(groupName, group);
+                }
+            }
+            selfMatchGroupOf[account] = group;
+            selfMatchMembers.get(group).add(account);
+        }
+        final int[][] selfMatchGroupMembers = new int[selfMatchMembers.size()][];
+        for (int group = 0; group < selfMatchGroupMembers.length; group++)
+        {
+            selfMatchGroupMembers[group] = selfMatchMembers.get(group).stream().mapToInt(Integer::intValue).toArray();
+        }
         final TradingCalendar[] venueCalendars = calendars(errors, "venue.", venueIndex, venueCalendarSettings);
         final TradingCalendar[] symbolCalendars = calendars(errors, "symbol.", symbolIndex, symbolCalendarSettings);
 
@@ -398,7 +454,8 @@ public final class LimitSetParser
         traderRows.forEach((trader, row) -> byTrader[traderIndex.find(trader)] = row);
         return new LimitSet(version, accountIndex, known, symbolIndex, venueIndex, global, byAccount, bySymbol,
             byVenue, byAccountSymbol, bySession, traderIndex, byTrader, sessions, tickSizes, referencePrices, restricted, restrictedByAccount, permittedByAccount,
-            venueCalendars, symbolCalendars, Collections.unmodifiableSortedMap(new TreeMap<>(settings)));
+            venueCalendars, selfMatchModes, selfMatchGroupOf, selfMatchGroupMembers,
+            selfMatchGroupNames.toArray(new String[0]), symbolCalendars, Collections.unmodifiableSortedMap(new TreeMap<>(settings)));
     }
 
     /**
@@ -582,6 +639,17 @@ public final class LimitSetParser
             }
         }
         return set;
+    }
+
+    private static SelfMatchMode selfMatchMode(final List<String> errors, final String key, final String value)
+    {
+        final SelfMatchMode mode = SelfMatchMode.ofSetting(value);
+        if (mode == null)
+        {
+            errors.add(key + ": " + value + " is not a self-match mode (off, cancelIncoming, cancelResting, " +
+                "cancelBoth)");
+        }
+        return mode;
     }
 
     private static boolean validAccount(final List<String> errors, final String account)

@@ -343,6 +343,31 @@ public final class PreTradeRisk
     }
 
     /**
+     * Refuse an order that would trade with a working order of its own account or self-match group (the OMS finds
+     * the working order): writes the text, counts the rejection, and returns {@link RiskControl#SELF_MATCH}.
+     *
+     * @param restingOrderId the OrderID of the working order it would trade with.
+     * @param restingAccount that order's account index.
+     * @return {@link RiskControl#SELF_MATCH}.
+     */
+    public RiskControl rejectSelfMatch(final long restingOrderId, final int restingAccount)
+    {
+        start(RiskControl.SELF_MATCH);
+        append("would trade with order ");
+        textLength += text.putLongAscii(textLength, restingOrderId);
+        append(" of account ");
+        append(limits.accounts().name(restingAccount));
+        final String group = limits.selfMatchGroupName(limits.selfMatchGroup(restingAccount));
+        if (group != null)
+        {
+            append(" (self-match group ");
+            append(group);
+            append(")");
+        }
+        return reject(RiskControl.SELF_MATCH, "");
+    }
+
+    /**
      * @return the throttle the last {@link #checkMessage} tripped past its logout threshold: SESSION, ACCOUNT, or
      * NULL_VAL when none did.
      */

@@ -29,6 +29,8 @@ public enum RiskControl
     TRADING_HALT(OrdRejReason.EXCHANGE_CLOSED),
     /** The venue or the instrument is outside its trading hours. */
     TRADING_HOURS(OrdRejReason.EXCHANGE_CLOSED),
+    /** The order would trade with a working order of its account or its account's self-match group. */
+    SELF_MATCH(OrdRejReason.OTHER),
     /** The account may not trade the instrument, or has no instrument permissions configured. */
     NOT_PERMITTED(OrdRejReason.BROKER_OPTION),
     /** The instrument is on the global or the account's restricted list. */

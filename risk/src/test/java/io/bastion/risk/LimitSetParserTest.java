@@ -730,6 +730,52 @@ class LimitSetParserTest
         assertNull(next.setting("risk.maxOrderQty"));
     }
 
+    @Test
+    void shouldParseSelfMatchModesAndGroups()
+    {
+        final Map<String, String> settings = base();
+        settings.put("risk.accounts", "ACME,DEMO,BETA,SOLO");
+        settings.put("risk.selfMatch", "cancelIncoming");
+        settings.put("risk.account.DEMO.selfMatch", "cancelResting");
+        settings.put("risk.account.SOLO.selfMatch", "off");
+        settings.put("risk.account.ACME.selfMatchGroup", "DESK1");
+        settings.put("risk.account.BETA.selfMatchGroup", "DESK1");
+        final LimitSet limits = parser.parse(settings);
+        final int acme = limits.accounts().find("ACME");
+        final int demo = limits.accounts().find("DEMO");
+        final int beta = limits.accounts().find("BETA");
+        final int solo = limits.accounts().find("SOLO");
+        assertEquals(SelfMatchMode.CANCEL_INCOMING, limits.selfMatchMode(acme), "the default");
+        assertEquals(SelfMatchMode.CANCEL_RESTING, limits.selfMatchMode(demo));
+        assertEquals(SelfMatchMode.OFF, limits.selfMatchMode(solo));
+        assertEquals(limits.selfMatchGroup(acme), limits.selfMatchGroup(beta));
+        assertEquals("DESK1", limits.selfMatchGroupName(limits.selfMatchGroup(acme)));
+        assertEquals(List.of(acme, beta), Arrays.stream(limits.selfMatchGroupMembers(
+            limits.selfMatchGroup(acme))).boxed().toList());
+        assertEquals(List.of(demo), Arrays.stream(limits.selfMatchGroupMembers(
+            limits.selfMatchGroup(demo))).boxed().toList(), "an account without a group is its own");
+        assertNull(limits.selfMatchGroupName(limits.selfMatchGroup(demo)));
+
+        final LimitSet next = parser.update(limits, Map.of("risk.account.BETA.selfMatchGroup", "DESK2"),
+            Set.of("risk.selfMatch"));
+        assertEquals(SelfMatchMode.OFF, next.selfMatchMode(acme), "off when nothing sets it");
+        assertEquals(List.of(acme), Arrays.stream(next.selfMatchGroupMembers(
+            next.selfMatchGroup(acme))).boxed().toList());
+    }
+
+    @Test
+    void shouldRefuseBadSelfMatchSettings()
+    {
+        final Map<String, String> settings = base();
+        settings.put("risk.selfMatch", "cancelOldest");
+        settings.put("risk.account.ACME.selfMatchGroup", "DESK 1");
+        assertEquals(List.of(
+            "risk.account.ACME.selfMatchGroup: self-match group DESK 1 may hold only printable ASCII without spaces, " +
+                "dots, commas or '='",
+            "risk.selfMatch: cancelOldest is not a self-match mode (off, cancelIncoming, cancelResting, cancelBoth)"),
+            errorsOf(settings));
+    }
+
     private List<String> errorsOf(final Map<String, String> settings)
     {
         return assertThrows(InvalidLimitsException.class, () -> parser.parse(settings)).errors();

@@ -121,6 +121,23 @@ class BadInputSystemTest
     }
 
     @Test
+    void shouldRefuseAnOrderThatWouldTradeWithTheAccountsOwnRestingOrder() throws Exception
+    {
+        final String restingId = id();
+        client.send(Orders.newOrder(restingId, "ACME", "AAPL", '1', '2', "5", "172"));
+        final Message ack = client.awaitApp(MsgType.EXECUTION_REPORT);
+        assertEquals(restingId, ack.getString(11));
+        assertEquals('0', ack.getChar(150), "ExecType (150) New: rests far below the market");
+
+        assertRejected(Orders.newOrder(id(), "ACME", "AAPL", '2', '2', "5", "172"), 99,
+            "SELF_MATCH: would trade with order " + ack.getString(37) + " of account ACME (account ACME)");
+
+        client.send(Orders.cancel(id(), restingId, "AAPL", '1'));
+        assertEquals('6', client.awaitApp(MsgType.EXECUTION_REPORT).getChar(150), "ExecType (150) Pending cancel");
+        assertEquals('4', client.awaitApp(MsgType.EXECUTION_REPORT).getChar(150), "ExecType (150) Canceled");
+    }
+
+    @Test
     void shouldGiveAnOrderWithoutAccountTheSessionsDefaultAccount() throws Exception
     {
         final String clOrdId = id();

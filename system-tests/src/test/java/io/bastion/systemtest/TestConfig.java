@@ -40,7 +40,8 @@ final class TestConfig
             config.copy(source, "clients.cfg", "SocketAcceptPort=9878", "SocketAcceptPort=" + config.clientPort);
             config.copy(source, "venues.cfg", "SocketConnectPort=9880", "SocketConnectPort=" + config.venuePort);
             config.copy(source, "venue-sim.cfg", "SocketAcceptPort=9880", "SocketAcceptPort=" + config.venuePort);
-            config.copy(source, "risk.properties", "risk.accounts=ACME,DEMO-ACCT", "risk.accounts=ACME,DEMO-ACCT,PROBE");
+            config.copy(source, "risk.properties", "risk.accounts=ACME,DEMO-ACCT,DEMO-MM",
+                "risk.accounts=ACME,DEMO-ACCT,DEMO-MM,PROBE");
             // VenueReady's probes rest far from the market (price 1): a collar of 100% lets them through.
             config.withRisk("risk.account.PROBE.collarPercent=100");
             return config;
