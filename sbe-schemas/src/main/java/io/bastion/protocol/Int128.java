@@ -42,6 +42,15 @@ public final class Int128
         {
             return signedQuotient(Long.divideUnsigned(l, divisor), negative);
         }
+        if (divisor <= Integer.MAX_VALUE)
+        {
+            // h < divisor < 2^31: divide 32 bits at a time; every partial dividend is below 2^63, so plain division
+            // does it (a constant divisor such as the fixed-point scale compiles to a multiply).
+            final long upper = (h << 32) | (l >>> 32);
+            final long upperQuotient = upper / divisor;
+            final long lower = ((upper - upperQuotient * divisor) << 32) | (l & 0xFFFF_FFFFL);
+            return signedQuotient((upperQuotient << 32) | (lower / divisor), negative);
+        }
 
         long remainder = h;
         long quotient = 0;

@@ -43,6 +43,29 @@ class Int128Test
     }
 
     @Test
+    void shouldDivideNotionalsByTheScaleLikeBigInteger()
+    {
+        final Random random = new Random(11);
+        final BigInteger scale = BigInteger.valueOf(FixedPoint.SCALE);
+        for (int i = 0; i < 200_000; i++)
+        {
+            final long qty = randomLong(random);
+            final long px = randomLong(random);
+            final BigInteger expected = BigInteger.valueOf(qty).multiply(BigInteger.valueOf(px)).divide(scale);
+            if (expected.bitLength() < 64)
+            {
+                assertEquals(expected.longValueExact(), FixedPoint.notional(qty, px), qty + " x " + px);
+            }
+            else
+            {
+                assertThrows(ArithmeticException.class, () -> FixedPoint.notional(qty, px), qty + " x " + px);
+            }
+        }
+        assertEquals(10_000_000_000_000L, FixedPoint.notional(FixedPoint.ofUnits(1_000), FixedPoint.ofUnits(100)),
+            "1,000 at 100.00: the product passes 2^63, the notional does not");
+    }
+
+    @Test
     void shouldTruncateTowardZero()
     {
         assertEquals(3, Int128.divide(0, 10, 3));

@@ -34,8 +34,10 @@ import java.util.concurrent.TimeUnit;
  * account and symbol for every tenth pair, positions in {@code positionsPerAccount} symbols each (the credit limit
  * values them all). Orders rotate over accounts and symbols, buys and sells, limit and market, so the tables are
  * touched the way a busy gateway touches them. Every check passes the whole chain (a rejection stops early, so it is
- * cheaper); {@link #checkOrder} fails the run if one does not. With {@code priceTicks} a reference price changes
- * before every check.
+ * cheaper); {@link #checkOrder} fails the run if one does not. The venue has trading hours (around the clock, so the
+ * calendar is consulted and passes), the client session caps the order quantity, four orders in five come from one of
+ * 100 traders with a notional cap, and self-match prevention is configured (it runs in the OMS, not here). With
+ * {@code priceTicks} a reference price changes before every check.
  */
 @State(Scope.Thread)
 @BenchmarkMode({ Mode.Throughput, Mode.SampleTime })
@@ -47,6 +49,7 @@ import java.util.concurrent.TimeUnit;
 public class RiskCheckBenchmark
 {
     private static final long NOW_NS = 1_700_000_000_000_000_000L;
+    private static final int TRADERS = 100;
     private static final int ORDERS = 4096;
     private static final long TICK_UP = FixedPoint.parse("100.01");
     private static final long TICK_DOWN = FixedPoint.ofUnits(100);
@@ -78,6 +81,7 @@ public class RiskCheckBenchmark
     private final int[] orderSymbol = new int[ORDERS];
     private final Side[] orderSide = new Side[ORDERS];
     private final long[] orderPrice = new long[ORDERS];
+    private final int[] orderTrader = new int[ORDERS];
     private int next;
 
     /**
@@ -113,6 +117,15 @@ public class RiskCheckBenchmark
         settings.put("risk.maxFills", "1000000000");
         settings.put("risk.maxDailyLoss", "90000000000");
         settings.put("risk.venue.SIM.maxOrderNotional", "20000000");
+        settings.put("risk.venue.SIM.tradingHours", "00:00-24:00");
+        settings.put("risk.venue.SIM.tradingDays", "MON-SUN");
+        settings.put("risk.venue.SIM.timeZone", "UTC");
+        settings.put("risk.session.CLIENT1.maxOrderQty", "90000");
+        settings.put("risk.selfMatch", "cancelIncoming");
+        for (int t = 0; t < TRADERS; t++)
+        {
+            settings.put("risk.trader.T" + t + ".maxOrderNotional", Integer.toString(15_000_000 + t));
+        }
         for (int s = 0; s < symbols; s++)
         {
             settings.put("risk.symbol.SYM" + s + ".referencePrice", "100");
@@ -126,7 +139,8 @@ public class RiskCheckBenchmark
                 settings.put("risk.account.ACCT" + a + ".symbol.SYM" + s + ".maxOrderNotional", "5000000");
             }
         }
-        final LimitSet limits = new LimitSetParser(symbolNames, List.of("SIM")).parse(settings);
+        final LimitSet limits = new LimitSetParser(symbolNames, List.of("SIM"), Map.of(1, "CLIENT1"))
+            .parse(settings);
         prices = new ReferencePrices(symbols);
         prices.takeConfigured(limits, null, NOW_NS);
         final ExposureBook exposure = new ExposureBook(accounts * (positionsPerAccount + 8), accounts);
@@ -146,6 +160,7 @@ public class RiskCheckBenchmark
             orderAccount[i] = (i * 31) % accounts;
             orderSymbol[i] = (orderAccount[i] * 7 + (i % positionsPerAccount) * 13) % (symbols - 1);
             orderSide[i] = i % 2 == 0 ? Side.BUY : Side.SELL;
+            orderTrader[i] = i % 5 == 4 ? -1 : limits.traders().find("T" + (i % TRADERS));
             orderPrice[i] = i % 4 == 3 ? FixedPoint.NULL_VALUE : FixedPoint.parse(i % 3 == 0 ? "101.5" : "99.25");
         }
     }
@@ -166,7 +181,8 @@ public class RiskCheckBenchmark
             prices.update((int)(t % (symbols - 1)), (t & 1) == 0 ? TICK_UP : TICK_DOWN, NOW_NS);
         }
         final long qty = FixedPoint.ofUnits(100);
-        final RiskControl control = risk.checkOrder(orderAccount[i], orderSymbol[i], 0, 1, orderSide[i], qty, qty,
+        final RiskControl control = risk.checkOrder(orderAccount[i], orderSymbol[i], 0, 1, orderTrader[i],
+            orderSide[i], qty, qty,
             orderPrice[i], FixedPoint.NULL_VALUE, 0, 0, NOW_NS);
         if (control != RiskControl.NONE)
         {
