@@ -34,7 +34,12 @@
  * what its previous run already wrote. It logs every join with its position. Recording by stream position with
  * exactly-once restarts is left to the archive-backed journal.
  * <p>
- * The hash chain, signed checkpoints, verifier and regulator export build on this format.
+ * The hash chain, signed checkpoints, verifier and regulator export build on this format. Their parts so far:
+ * {@link io.bastion.compliance.MerkleTree} (the RFC 6962 tree over the records, with inclusion proofs),
+ * {@link io.bastion.compliance.MerkleAccumulator} (its root kept as records are appended, allocation free),
+ * {@link io.bastion.compliance.AuditCheckpoint} (a tree size, root and time, signed with Ed25519) and
+ * {@link io.bastion.compliance.AuditKeys} (the keys in OpenSSL's PEM files, the private one its owner's alone); the
+ * journal does not write them yet.
  * No QuickFIX/J, Micronaut, Netty or JSON here (enforced by the build).
  */
 package io.bastion.compliance;
