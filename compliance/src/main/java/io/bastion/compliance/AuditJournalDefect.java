@@ -25,7 +25,13 @@ public record AuditJournalDefect(Path segment, long offset, long sequence, Reaso
         CRC_MISMATCH("CRC mismatch"),
 
         /** A whole record or a segment does not carry the next sequence number: records are missing. */
-        SEQUENCE_GAP("sequence gap");
+        SEQUENCE_GAP("sequence gap"),
+
+        /**
+         * A whole record, in sequence, does not carry the hash of the record before it: a record before it was
+         * changed, removed, inserted or moved, and its checksum and sequence numbers made to fit.
+         */
+        CHAIN_BROKEN("hash chain broken");
 
         private final String description;
 

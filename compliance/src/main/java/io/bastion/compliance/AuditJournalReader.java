@@ -9,7 +9,9 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -19,7 +21,9 @@ import static io.bastion.compliance.AuditRecordDescriptor.BYTE_ORDER;
 import static io.bastion.compliance.AuditRecordDescriptor.FIRST_SEQUENCE;
 import static io.bastion.compliance.AuditRecordDescriptor.LENGTH_OFFSET;
 import static io.bastion.compliance.AuditRecordDescriptor.MAX_RECORD_LENGTH;
+import static io.bastion.compliance.AuditRecordDescriptor.HASH_LENGTH;
 import static io.bastion.compliance.AuditRecordDescriptor.MESSAGE_OFFSET;
+import static io.bastion.compliance.AuditRecordDescriptor.PREVIOUS_HASH_OFFSET;
 import static io.bastion.compliance.AuditRecordDescriptor.MIN_RECORD_LENGTH;
 import static io.bastion.compliance.AuditRecordDescriptor.SEQUENCE_OFFSET;
 import static io.bastion.compliance.AuditRecordDescriptor.STREAM_ID_OFFSET;
@@ -31,7 +35,8 @@ import static io.bastion.compliance.AuditRecordDescriptor.segmentFirstSequence;
 /**
  * Reads the records of a journal directory in sequence order and stops at the first defect, which it locates by
  * segment, byte offset and sequence number: a length out of range or running past the end of the segment, a CRC
- * mismatch, or a sequence gap (within a segment, between segments, or a journal that does not start at 1).
+ * mismatch, a sequence gap (within a segment, between segments, or a journal that does not start at 1), or a record
+ * that does not carry the hash of the one before it (the hash chain broken).
  * <p>
  * Segments are memory-mapped one at a time, read-only. Reading a journal that an agent is appending to is safe; a
  * record being written at that moment may show as a bad length at the very end. Not thread-safe: one reader per
@@ -46,8 +51,10 @@ public final class AuditJournalReader
      * @param records      whole records delivered to the handler.
      * @param lastSequence sequence of the last whole record, 0 when there was none.
      * @param defect       the first defect, or null when the journal is whole.
+     * @param lastHash     leaf hash of the last whole record (32 zero bytes when there was none): what the next
+     *                     record must carry as its previous hash.
      */
-    public record Result(int segments, long records, long lastSequence, AuditJournalDefect defect)
+    public record Result(int segments, long records, long lastSequence, AuditJournalDefect defect, byte[] lastHash)
     {
         /**
          * @return true when no defect was found.
@@ -61,6 +68,8 @@ public final class AuditJournalReader
     private final Path directory;
     private final UnsafeBuffer buffer = new UnsafeBuffer(0, 0);
     private final CRC32C crc = new CRC32C();
+    private final MessageDigest digest = MerkleTree.sha256();
+    private final byte[] previousHash = new byte[HASH_LENGTH];
     private long nextSequence;
     private long records;
 
@@ -115,6 +124,7 @@ public final class AuditJournalReader
     {
         nextSequence = FIRST_SEQUENCE;
         records = 0;
+        Arrays.fill(previousHash, (byte)0);
         int segmentsRead = 0;
         for (final Path segment : segments())
         {
@@ -135,11 +145,11 @@ public final class AuditJournalReader
 
             if (defect != null)
             {
-                return new Result(segmentsRead, records, nextSequence - 1, defect);
+                return new Result(segmentsRead, records, nextSequence - 1, defect, previousHash.clone());
             }
         }
 
-        return new Result(segmentsRead, records, nextSequence - 1, null);
+        return new Result(segmentsRead, records, nextSequence - 1, null, previousHash.clone());
     }
 
     /**
@@ -207,13 +217,17 @@ public final class AuditJournalReader
                 int offset = 0;
                 while (offset < segmentLength)
                 {
-                    final AuditJournalDefect defect = checkRecord(segment, mapped, offset, segmentLength, nextSequence);
+                    AuditJournalDefect defect = checkRecord(segment, mapped, offset, segmentLength, nextSequence);
+                    final int recordLength = buffer.getInt(offset + LENGTH_OFFSET, BYTE_ORDER);
+                    if (defect == null)
+                    {
+                        defect = checkChain(segment, mapped, offset, recordLength);
+                    }
                     if (defect != null)
                     {
                         return defect;
                     }
 
-                    final int recordLength = buffer.getInt(offset + LENGTH_OFFSET, BYTE_ORDER);
                     records++;
                     handler.onRecord(
                         nextSequence++,
@@ -232,6 +246,28 @@ public final class AuditJournalReader
                 IoUtil.unmap(mapped);
             }
         }
+    }
+
+    /**
+     * The record must carry the leaf hash of the one before it; then its own becomes the one the next must carry.
+     */
+    private AuditJournalDefect checkChain(
+        final Path segment, final MappedByteBuffer mapped, final int offset, final int recordLength)
+    {
+        for (int i = 0; i < HASH_LENGTH; i++)
+        {
+            if (buffer.getByte(offset + PREVIOUS_HASH_OFFSET + i) != previousHash[i])
+            {
+                final byte[] stored = new byte[HASH_LENGTH];
+                buffer.getBytes(offset + PREVIOUS_HASH_OFFSET, stored);
+                return new AuditJournalDefect(segment, offset, nextSequence, AuditJournalDefect.Reason.CHAIN_BROKEN,
+                    "record carries " + AuditKeys.hex(stored) + " as the hash of record " + (nextSequence - 1) +
+                    ", which hashes to " + AuditKeys.hex(previousHash) + ": a record was changed, removed, inserted " +
+                    "or moved");
+            }
+        }
+        MerkleTree.leafHash(digest, mapped, offset, recordLength, previousHash);
+        return null;
     }
 
     private AuditJournalDefect checkRecord(

@@ -15,13 +15,16 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
 import java.util.List;
 import java.util.zip.CRC32C;
 
 import static io.bastion.compliance.AuditRecordDescriptor.BYTE_ORDER;
 import static io.bastion.compliance.AuditRecordDescriptor.LENGTH_OFFSET;
 import static io.bastion.compliance.AuditRecordDescriptor.MAX_MESSAGE_LENGTH;
+import static io.bastion.compliance.AuditRecordDescriptor.HASH_LENGTH;
 import static io.bastion.compliance.AuditRecordDescriptor.MESSAGE_OFFSET;
+import static io.bastion.compliance.AuditRecordDescriptor.PREVIOUS_HASH_OFFSET;
 import static io.bastion.compliance.AuditRecordDescriptor.SEQUENCE_OFFSET;
 import static io.bastion.compliance.AuditRecordDescriptor.STREAM_ID_OFFSET;
 import static io.bastion.compliance.AuditRecordDescriptor.TIMESTAMP_OFFSET;
@@ -47,6 +50,8 @@ final class AuditJournalWriter implements AutoCloseable
     private final long segmentLength;
     private final boolean fsync;
     private final CRC32C crc = new CRC32C();
+    private final MessageDigest digest = MerkleTree.sha256();
+    private final byte[] previousHash = new byte[HASH_LENGTH];
     private final UnsafeBuffer buffer = new UnsafeBuffer(0, 0);
     private final FileChannel lockChannel;
     private final FileLock lock;
@@ -190,6 +195,7 @@ final class AuditJournalWriter implements AutoCloseable
         buffer.putLong(recordOffset + SEQUENCE_OFFSET, nextSequence, BYTE_ORDER);
         buffer.putLong(recordOffset + TIMESTAMP_OFFSET, timestampNs, BYTE_ORDER);
         buffer.putInt(recordOffset + STREAM_ID_OFFSET, streamId, BYTE_ORDER);
+        buffer.putBytes(recordOffset + PREVIOUS_HASH_OFFSET, previousHash);
         buffer.putBytes(recordOffset + MESSAGE_OFFSET, message, offset, length);
 
         final int checksumOffset = recordOffset + checksumOffset(recordLength);
@@ -198,6 +204,7 @@ final class AuditJournalWriter implements AutoCloseable
         crc.update(byteBuffer);
         byteBuffer.clear();
         buffer.putInt(checksumOffset, (int)crc.getValue(), BYTE_ORDER);
+        MerkleTree.leafHash(digest, byteBuffer, recordOffset, recordLength, previousHash);
 
         pendingLength += recordLength;
         nextSequence++;
@@ -322,6 +329,7 @@ final class AuditJournalWriter implements AutoCloseable
             {
             });
         nextSequence = result.lastSequence() + 1;
+        System.arraycopy(result.lastHash(), 0, previousHash, 0, HASH_LENGTH);
         if (segments.isEmpty())
         {
             LOGGER.info("audit journal {}: new, first sequence {}", directory, nextSequence);
@@ -334,6 +342,7 @@ final class AuditJournalWriter implements AutoCloseable
         {
             if (!defect.segment().equals(last) ||
                 defect.reason() == AuditJournalDefect.Reason.SEQUENCE_GAP ||
+                defect.reason() == AuditJournalDefect.Reason.CHAIN_BROKEN ||
                 reader.hasRecordAfter(defect))
             {
                 throw new IllegalStateException("audit journal " + directory + " is damaged before its tail, " +

@@ -5,10 +5,13 @@ import java.nio.ByteOrder;
 /**
  * Layout of one journal record and names of segment files; see the package documentation for the picture.
  * <pre>
- *   [int length][long sequence][long timestampNs][int streamId][message bytes][int crc32c]
+ *   [int length][long sequence][long timestampNs][int streamId][32 bytes previousHash][message bytes][int crc32c]
  * </pre>
  * All fields are {@link #BYTE_ORDER little-endian}. {@code length} counts every byte of the record, its own four
- * and the checksum's included. The checksum is CRC-32C over every byte of the record before it.
+ * and the checksum's included. The checksum is CRC-32C over every byte of the record before it. {@code previousHash}
+ * chains the records: it is the previous record's {@link MerkleTree#leafHash leaf hash}, SHA-256 of a zero byte and
+ * every byte of that record (its checksum included); the first record carries 32 zero bytes. A record changed,
+ * removed, inserted or moved breaks the chain at the record after it, even when its checksum was recomputed.
  */
 public final class AuditRecordDescriptor
 {
@@ -27,8 +30,14 @@ public final class AuditRecordDescriptor
     /** Offset of the Aeron stream id the message was read from. */
     public static final int STREAM_ID_OFFSET = 20;
 
+    /** Offset of the previous record's leaf hash. */
+    public static final int PREVIOUS_HASH_OFFSET = 24;
+
+    /** Length of {@link #PREVIOUS_HASH_OFFSET the previous record's hash}. */
+    public static final int HASH_LENGTH = MerkleTree.HASH_LENGTH;
+
     /** Offset of the message: the fields before it form the record header. */
-    public static final int MESSAGE_OFFSET = 24;
+    public static final int MESSAGE_OFFSET = PREVIOUS_HASH_OFFSET + HASH_LENGTH;
 
     /** Length of the record header. */
     public static final int HEADER_LENGTH = MESSAGE_OFFSET;

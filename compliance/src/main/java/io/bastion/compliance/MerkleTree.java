@@ -1,5 +1,7 @@
 package io.bastion.compliance;
 
+import java.nio.ByteBuffer;
+import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -56,6 +58,32 @@ public final class MerkleTree
         digest.update(LEAF_PREFIX);
         digest.update(entry);
         return digest.digest();
+    }
+
+    /**
+     * The leaf hash of a record held in a byte buffer, allocation free.
+     *
+     * @param digest a SHA-256 digest, reset.
+     * @param buffer holds the record; its position and limit are restored to 0 and its capacity.
+     * @param offset where the record starts.
+     * @param length how long it is.
+     * @param into   where the 32 bytes go.
+     */
+    static void leafHash(
+        final MessageDigest digest, final ByteBuffer buffer, final int offset, final int length, final byte[] into)
+    {
+        digest.update(LEAF_PREFIX);
+        buffer.limit(offset + length).position(offset);
+        digest.update(buffer);
+        buffer.clear();
+        try
+        {
+            digest.digest(into, 0, HASH_LENGTH);
+        }
+        catch (final DigestException ex)
+        {
+            throw new IllegalStateException(ex);
+        }
     }
 
     /**

@@ -11,22 +11,26 @@
  * no padding between them. A new segment starts when the next record would take the current one past the
  * configured segment length (a record larger than that gets a segment of its own). Every number is little-endian:
  * <pre>
- *   0                   4                  12                 20           24                      L-4      L
- *   +-------------------+------------------+------------------+------------+-----------------------+--------+
- *   | int length (= L)  | long sequence    | long timestampNs | int stream | SBE message, header   | int    |
- *   | of the record,    | 1, 2, 3, ...     | epoch ns, UTC,   | id         | included, as published| CRC-32C|
- *   | all fields        | across segments  | one per cycle    |            | (L - 28 bytes)        |        |
- *   +-------------------+------------------+------------------+------------+-----------------------+--------+
+ *   0              4              12             20        24               56                    L-4      L
+ *   +--------------+--------------+--------------+---------+----------------+---------------------+--------+
+ *   | int length   | long sequence| long         | int     | previous hash  | SBE message, header | int    |
+ *   | (= L) of the | 1, 2, 3, ... | timestampNs  | stream  | SHA-256(0x00 ||| included, as        | CRC-32C|
+ *   | record, all  | across       | epoch ns,    | id      | previous record| published           |        |
+ *   | fields       | segments     | UTC          |         | ), 32 bytes    | (L - 60 bytes)      |        |
+ *   +--------------+--------------+--------------+---------+----------------+---------------------+--------+
  * </pre>
  * The CRC-32C (Castagnoli, as {@link java.util.zip.CRC32C} computes it) covers bytes {@code 0 .. L-4} of the
- * record. Sequences are gapless from 1 and continue across restarts; the first segment is {@code audit-1.log}. A
+ * record. The previous hash chains the records: it is the {@link io.bastion.compliance.MerkleTree#leafHash leaf
+ * hash} of the whole previous record (32 zero bytes in the first), so a record changed, removed, inserted or moved,
+ * its checksum and the sequence numbers made to fit, breaks the chain at the record after it. Sequences are gapless from 1 and continue across restarts; the first segment is {@code audit-1.log}. A
  * record's timestamp is the journal's clock when it was read from the stream, not when it was published; its
  * position in the journal is the order in which this subscriber saw it, which, across different publications,
  * need not be the order in which the OMS processed them. See {@link io.bastion.compliance.AuditRecordDescriptor}.
  * <p>
- * On start the agent validates every segment and cuts a torn tail of the last one (a partial record or a checksum
- * mismatch with no whole record after it) back to the last whole record, logging the byte offset. Any other
- * defect stops it from starting: the journal is evidence and is never repaired silently.
+ * On start the agent validates every segment and the chain, and cuts a torn tail of the last one (a partial record or
+ * a checksum mismatch with no whole record after it) back to the last whole record, logging the byte offset. Any
+ * other defect, a broken chain included, stops it from starting: the journal is evidence and is never repaired
+ * silently.
  * <p>
  * Start the agent before the components that publish, and stop it after them. A subscriber that joins a live
  * publication starts where the media driver places it (the slowest existing subscriber's position): a journal
@@ -39,7 +43,7 @@
  * {@link io.bastion.compliance.MerkleAccumulator} (its root kept as records are appended, allocation free),
  * {@link io.bastion.compliance.AuditCheckpoint} (a tree size, root and time, signed with Ed25519) and
  * {@link io.bastion.compliance.AuditKeys} (the keys in OpenSSL's PEM files, the private one its owner's alone); the
- * journal does not write them yet.
+ * journal does not write checkpoints yet, so a rewritten chain (every hash recomputed) is not caught yet.
  * No QuickFIX/J, Micronaut, Netty or JSON here (enforced by the build).
  */
 package io.bastion.compliance;

@@ -22,6 +22,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.List;
 import java.util.zip.CRC32C;
 
@@ -359,26 +360,38 @@ class AuditJournalAgentTest
     }
 
     @Test
-    void shouldWriteTheDocumentedRecordFormat() throws IOException
+    void shouldWriteTheDocumentedRecordFormat() throws Exception
     {
         harness.start();
         final int length = harness.venueNewOrder(42, "5", "6.5");
-        harness.workUntil(1);
+        final int secondLength = harness.venueNewOrder(43, "7", "8.5");
+        harness.workUntil(2);
         harness.stop();
 
         final ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(harness.segments().get(0)))
             .order(ByteOrder.LITTLE_ENDIAN);
-        assertEquals(4 + 8 + 8 + 4 + length + 4, bytes.capacity());
-        assertEquals(bytes.capacity(), bytes.getInt(0));
+        final int first = 4 + 8 + 8 + 4 + 32 + length + 4;
+        assertEquals(first + 4 + 8 + 8 + 4 + 32 + secondLength + 4, bytes.capacity());
+        assertEquals(first, bytes.getInt(0));
         assertEquals(1L, bytes.getLong(4));
         assertEquals(NOW_NS, bytes.getLong(12));
         assertEquals(OUTBOUND, bytes.getInt(20));
+        final byte[] previous = new byte[32];
+        bytes.get(24, previous);
+        assertArrayEquals(new byte[32], previous, "the first record follows no record");
         final byte[] message = new byte[length];
-        bytes.get(24, message);
+        bytes.get(56, message);
         assertArrayEquals(harness.sent().get(0), message);
         final CRC32C crc = new CRC32C();
-        crc.update(bytes.array(), 0, bytes.capacity() - 4);
-        assertEquals((int)crc.getValue(), bytes.getInt(bytes.capacity() - 4));
+        crc.update(bytes.array(), 0, first - 4);
+        assertEquals((int)crc.getValue(), bytes.getInt(first - 4));
+
+        assertEquals(2L, bytes.getLong(first + 4));
+        final MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+        sha256.update((byte)0);
+        sha256.update(bytes.array(), 0, first);
+        bytes.get(first + 24, previous);
+        assertArrayEquals(sha256.digest(), previous, "SHA-256 of a zero byte and the whole first record");
     }
 
     @Test

@@ -6,11 +6,13 @@ import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.CRC32C;
 
@@ -19,6 +21,7 @@ import static io.bastion.compliance.AuditJournalAgentTest.truncate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AuditJournalReaderTest
@@ -157,6 +160,79 @@ class AuditJournalReaderTest
     }
 
     @Test
+    void shouldCatchAChangedRecordWhoseChecksumWasRecomputed() throws IOException
+    {
+        journal(6);
+        final List<byte[]> records = records(harness.segments().get(0));
+        records.get(2)[AuditRecordDescriptor.MESSAGE_OFFSET + 30] ^= 1;
+        rewrite(harness.segments().get(0), records);
+
+        final AuditJournalDefect defect = harness.readInto(new ArrayList<>()).defect();
+
+        assertEquals(AuditJournalDefect.Reason.CHAIN_BROKEN, defect.reason());
+        assertEquals(4, defect.sequence(), "found at the record after the changed one");
+        assertTrue(defect.toString().startsWith("hash chain broken in "), defect.toString());
+        assertTrue(defect.detail().endsWith("as the hash of record 3, which hashes to " +
+            hashOf(records(harness.segments().get(0)).get(2)) +
+            ": a record was changed, removed, inserted or moved"), defect.detail());
+    }
+
+    @Test
+    void shouldCatchARemovedRecordWhenTheSequencesWereRenumbered() throws IOException
+    {
+        journal(6);
+        final List<byte[]> records = records(harness.segments().get(0));
+        records.remove(3);
+        rewrite(harness.segments().get(0), records);
+
+        final AuditJournalDefect defect = harness.readInto(new ArrayList<>()).defect();
+
+        assertEquals(AuditJournalDefect.Reason.CHAIN_BROKEN, defect.reason());
+        assertEquals(4, defect.sequence());
+    }
+
+    @Test
+    void shouldCatchTwoRecordsSwappedOrOneInserted() throws IOException
+    {
+        journal(6);
+        final Path segment = harness.segments().get(0);
+        final List<byte[]> original = records(segment);
+        final List<byte[]> swapped = new ArrayList<>(original);
+        swapped.set(1, original.get(2));
+        swapped.set(2, original.get(1));
+        rewrite(segment, swapped);
+        final AuditJournalDefect swap = harness.readInto(new ArrayList<>()).defect();
+        assertEquals(AuditJournalDefect.Reason.CHAIN_BROKEN, swap.reason());
+        assertEquals(2, swap.sequence());
+
+        final List<byte[]> inserted = new ArrayList<>(original);
+        inserted.add(4, original.get(4).clone());
+        rewrite(segment, inserted);
+        final AuditJournalDefect insert = harness.readInto(new ArrayList<>()).defect();
+        assertEquals(AuditJournalDefect.Reason.CHAIN_BROKEN, insert.reason());
+        assertEquals(6, insert.sequence(),
+            "the copy passes as record 5; the record it copied, now 6, does not follow it");
+    }
+
+    @Test
+    void shouldRefuseToAppendToAJournalWhoseChainIsBrokenAtItsLastRecord() throws IOException
+    {
+        journal(6);
+        final Path segment = harness.segments().get(0);
+        final List<byte[]> records = records(segment);
+        records.get(records.size() - 2)[AuditRecordDescriptor.MESSAGE_OFFSET + 5] ^= 1;
+        rewrite(segment, records);
+        final long size = Files.size(segment);
+
+        final IllegalStateException ex = assertThrows(IllegalStateException.class,
+            () -> new AuditJournalWriter(harness.journalDir, SEGMENT_LENGTH, 4096, AuditDurability.NONE).close());
+
+        assertTrue(ex.getMessage().contains("damaged before its tail") && ex.getMessage().contains("hash chain broken"),
+            ex.getMessage());
+        assertEquals(size, Files.size(segment), "evidence is not cut as if it were a torn write");
+    }
+
+    @Test
     void shouldIgnoreFilesThatAreNotSegments() throws IOException
     {
         journal(3);
@@ -184,6 +260,52 @@ class AuditJournalReaderTest
         }
         harness.stop();
         return harness.read();
+    }
+
+    /**
+     * The records of a segment, each a copy of its bytes.
+     */
+    private static List<byte[]> records(final Path segment) throws IOException
+    {
+        final byte[] bytes = Files.readAllBytes(segment);
+        final UnsafeBuffer buffer = new UnsafeBuffer(bytes);
+        final List<byte[]> records = new ArrayList<>();
+        int offset = 0;
+        while (offset < bytes.length)
+        {
+            final int length = buffer.getInt(offset, AuditRecordDescriptor.BYTE_ORDER);
+            records.add(Arrays.copyOfRange(bytes, offset, offset + length));
+            offset += length;
+        }
+        return records;
+    }
+
+    /**
+     * Write records back as a careful forger would: sequences renumbered from the segment's first, every checksum
+     * recomputed, the previous-hash fields left as they are.
+     */
+    private static void rewrite(final Path segment, final List<byte[]> records) throws IOException
+    {
+        final long first = AuditRecordDescriptor.segmentFirstSequence(segment.getFileName().toString());
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        long sequence = first;
+        for (final byte[] original : records)
+        {
+            final byte[] record = original.clone();
+            final UnsafeBuffer buffer = new UnsafeBuffer(record);
+            buffer.putLong(AuditRecordDescriptor.SEQUENCE_OFFSET, sequence++, AuditRecordDescriptor.BYTE_ORDER);
+            final CRC32C crc = new CRC32C();
+            crc.update(record, 0, record.length - AuditRecordDescriptor.CHECKSUM_LENGTH);
+            buffer.putInt(AuditRecordDescriptor.checksumOffset(record.length), (int)crc.getValue(),
+                AuditRecordDescriptor.BYTE_ORDER);
+            out.write(record);
+        }
+        Files.write(segment, out.toByteArray());
+    }
+
+    private static String hashOf(final byte[] record)
+    {
+        return AuditKeys.hex(MerkleTree.leafHash(record));
     }
 
     private record Location(long offset, int length)
