@@ -3,6 +3,7 @@ package io.bastion.app;
 import io.bastion.compliance.AuditDurability;
 import io.bastion.compliance.AuditJournalConfiguration;
 import io.bastion.compliance.AuditJournalContext;
+import io.bastion.compliance.AuditKeys;
 import io.bastion.oms.CancelOnDisconnect;
 import io.bastion.oms.OmsConfiguration;
 import io.bastion.oms.OmsContext;
@@ -14,6 +15,8 @@ import io.bastion.sbe.OrdType;
 import io.bastion.sbe.TimeInForce;
 import quickfix.ConfigError;
 import quickfix.SessionID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import quickfix.SessionSettings;
 
 import java.io.IOException;
@@ -21,6 +24,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PrivateKey;
 import java.time.DateTimeException;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -44,6 +48,8 @@ import java.util.function.ToIntFunction;
  */
 public final class BastionConfig
 {
+    private static final Logger LOG = LoggerFactory.getLogger(BastionConfig.class);
+
     /** Everything that is not a FIX session. */
     public static final String PROPERTIES_FILE = "bastion.properties";
     /** Risk limits ({@code risk.*} settings); optional, they may also be in {@link #PROPERTIES_FILE}. */
@@ -266,6 +272,50 @@ public final class BastionConfig
             AuditJournalConfiguration.JOURNAL_DIR_PROP, AuditJournalConfiguration.JOURNAL_DIR_DEFAULT).trim());
     }
 
+    /** @return the key file that signs the audit journal's checkpoints, under the data directory unless absolute. */
+    public Path auditSigningKeyFile()
+    {
+        return dataDir.resolve(properties.getProperty(
+            AuditJournalConfiguration.SIGNING_KEY_PROP, AuditJournalConfiguration.SIGNING_KEY_DEFAULT).trim());
+    }
+
+    /**
+     * @param privateKeyFile a private key file.
+     * @return its public key's file: the same name with {@code .pub} for {@code .key}.
+     */
+    public static Path publicKeyFile(final Path privateKeyFile)
+    {
+        final String name = privateKeyFile.getFileName().toString();
+        return privateKeyFile.resolveSibling((name.endsWith(".key") ? name.substring(0, name.length() - 4) : name) +
+            ".pub");
+    }
+
+    /**
+     * The audit signing key: read from its file, or, when the file does not exist, a new key pair written there and
+     * beside it (the public key for the verifier).
+     */
+    private PrivateKey auditSigningKey()
+    {
+        final Path file = auditSigningKeyFile();
+        try
+        {
+            if (!Files.exists(file))
+            {
+                Files.createDirectories(file.toAbsolutePath().getParent());
+                AuditKeys.write(AuditKeys.generate(), file, publicKeyFile(file));
+                LOG.warn("audit journal: new signing key {} (public key {}); verify the journal with " +
+                    "'ops/bastion audit verify DIR --public-key {}'. In production keep the key outside the data " +
+                    "directory ({})", file, publicKeyFile(file), publicKeyFile(file),
+                    AuditJournalConfiguration.SIGNING_KEY_PROP);
+            }
+            return AuditKeys.readPrivateKey(file);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot read or create the audit signing key " + file, ex);
+        }
+    }
+
     /** @return true when the audit journal runs in process. */
     public boolean auditEnabled()
     {
@@ -282,7 +332,12 @@ public final class BastionConfig
     {
         context.journalDir(auditJournalDir().toFile())
             .segmentLength(longValue(AuditJournalConfiguration.SEGMENT_LENGTH_PROP,
-                AuditJournalConfiguration.SEGMENT_LENGTH_DEFAULT));
+                AuditJournalConfiguration.SEGMENT_LENGTH_DEFAULT))
+            .checkpointRecords(longValue(AuditJournalConfiguration.CHECKPOINT_RECORDS_PROP,
+                AuditJournalConfiguration.CHECKPOINT_RECORDS_DEFAULT))
+            .checkpointIntervalNs(longValue(AuditJournalConfiguration.CHECKPOINT_INTERVAL_MS_PROP,
+                AuditJournalConfiguration.CHECKPOINT_INTERVAL_MS_DEFAULT) * 1_000_000L)
+            .signingKey(auditSigningKey());
         final String durability = properties.getProperty(AuditJournalConfiguration.DURABILITY_PROP);
         if (durability != null && !durability.isBlank())
         {

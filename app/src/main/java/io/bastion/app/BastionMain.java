@@ -1,6 +1,7 @@
 package io.bastion.app;
 
 import io.bastion.compliance.AuditDump;
+import io.bastion.compliance.AuditVerifier;
 import io.bastion.oms.Position;
 import io.bastion.protocol.FixedPoint;
 import io.bastion.venuesim.VenueSimMain;
@@ -27,6 +28,8 @@ public final class BastionMain
         "             [--orders N] stop after N orders (default: run until interrupted)",
         "  venue-sim  run only the simulated venue (reads venue-sim.cfg and venuesim.* properties)",
         "  audit-dump DIR   print every record of an audit journal directory (exit 1 if damaged)",
+        "  audit verify DIR --public-key FILE   verify an audit journal: records, hash chain, signed checkpoints",
+        "             (exit 0 intact, 1 not, with the first problem)",
         "DIR defaults to ./config");
 
     private BastionMain()
@@ -58,6 +61,10 @@ public final class BastionMain
         if ("audit-dump".equals(command))
         {
             System.exit(AuditDump.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        }
+        if ("audit".equals(command) && args.length > 1 && "verify".equals(args[1]))
+        {
+            System.exit(AuditVerifier.run(java.util.Arrays.copyOfRange(args, 2, args.length), System.out, System.err));
         }
         Path configDir = Path.of("config");
         long orders = Long.MAX_VALUE;

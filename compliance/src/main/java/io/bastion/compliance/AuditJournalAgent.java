@@ -40,7 +40,10 @@ public final class AuditJournalAgent implements Agent
     private final ControlledFragmentAssembler inboundAssembler;
     private final ControlledFragmentAssembler outboundAssembler;
     private final boolean startedEmpty;
+    private final long checkpointRecords;
+    private final long checkpointIntervalNs;
     private long nowNs;
+    private long lastCheckpointNs;
     private IOException fault;
     private long writeFaults;
 
@@ -54,11 +57,14 @@ public final class AuditJournalAgent implements Agent
     public AuditJournalAgent(final AuditJournalContext context)
     {
         clock = context.clock();
+        checkpointRecords = context.checkpointRecords();
+        checkpointIntervalNs = context.checkpointIntervalNs();
+        lastCheckpointNs = clock.nanoTime();
         try
         {
             journal = new AuditJournalWriter(
                 context.journalDir().toPath(), context.segmentLength(), context.writeBufferLength(),
-                context.durability());
+                context.durability(), context.signingKey());
         }
         catch (final IOException ex)
         {
@@ -107,6 +113,13 @@ public final class AuditJournalAgent implements Agent
                 workCount += outbound.controlledPoll(outboundAssembler, AuditJournalConfiguration.FRAGMENT_LIMIT);
             }
             journal.flush();
+            final long unsigned = journal.recordsSinceCheckpoint();
+            if (unsigned >= checkpointRecords || (unsigned > 0 && nowNs - lastCheckpointNs >= checkpointIntervalNs))
+            {
+                journal.checkpoint(nowNs);
+                lastCheckpointNs = nowNs;
+                workCount++;
+            }
         }
         catch (final IOException ex)
         {
@@ -129,6 +142,17 @@ public final class AuditJournalAgent implements Agent
      */
     public void onClose()
     {
+        try
+        {
+            if (journal.recordsSinceCheckpoint() > 0)
+            {
+                journal.checkpoint(clock.nanoTime());
+            }
+        }
+        catch (final IOException | RuntimeException ex)
+        {
+            LOGGER.error("audit journal: the last checkpoint could not be written", ex);
+        }
         CloseHelper.closeAll(inbound, outbound, journal);
     }
 

@@ -45,4 +45,22 @@ public final class AuditJournalConfiguration
     private AuditJournalConfiguration()
     {
     }
+
+    /** Property: the Ed25519 private key (PEM) that signs checkpoints, readable by its owner only. */
+    public static final String SIGNING_KEY_PROP = "compliance.signingKey";
+
+    /** Default of {@link #SIGNING_KEY_PROP}, under the data directory; created with its public key when missing. */
+    public static final String SIGNING_KEY_DEFAULT = "audit-signing.key";
+
+    /** Property: records after which a checkpoint is signed. */
+    public static final String CHECKPOINT_RECORDS_PROP = "compliance.checkpointRecords";
+
+    /** Default of {@link #CHECKPOINT_RECORDS_PROP}. */
+    public static final long CHECKPOINT_RECORDS_DEFAULT = 10_000;
+
+    /** Property: milliseconds after which records not yet in a checkpoint get one. */
+    public static final String CHECKPOINT_INTERVAL_MS_PROP = "compliance.checkpointIntervalMs";
+
+    /** Default of {@link #CHECKPOINT_INTERVAL_MS_PROP}. */
+    public static final long CHECKPOINT_INTERVAL_MS_DEFAULT = 1_000;
 }

@@ -7,6 +7,7 @@ import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.SystemEpochNanoClock;
 
 import java.io.File;
+import java.security.PrivateKey;
 
 /**
  * Every setting and dependency of the audit journal; {@link #conclude()} validates them once, at start, and
@@ -23,6 +24,9 @@ public final class AuditJournalContext
     private long segmentLength = AuditJournalConfiguration.SEGMENT_LENGTH_DEFAULT;
     private AuditDurability durability = AuditJournalConfiguration.DURABILITY_DEFAULT;
     private int writeBufferLength = AuditJournalConfiguration.WRITE_BUFFER_LENGTH_DEFAULT;
+    private PrivateKey signingKey;
+    private long checkpointRecords = AuditJournalConfiguration.CHECKPOINT_RECORDS_DEFAULT;
+    private long checkpointIntervalNs = AuditJournalConfiguration.CHECKPOINT_INTERVAL_MS_DEFAULT * 1_000_000L;
     private boolean concluded;
 
     /**
@@ -58,6 +62,8 @@ public final class AuditJournalContext
         require(writeBufferLength >= AuditJournalConfiguration.WRITE_BUFFER_LENGTH_MIN,
             "writeBufferLength must be at least " + AuditJournalConfiguration.WRITE_BUFFER_LENGTH_MIN + " bytes: " +
             writeBufferLength);
+        require(checkpointRecords > 0, "checkpointRecords must be positive: " + checkpointRecords);
+        require(checkpointIntervalNs > 0, "checkpointIntervalMs must be positive");
         require(journalDir != null, "journalDir is required");
         if (!journalDir.isDirectory() && !journalDir.mkdirs() && !journalDir.isDirectory())
         {
@@ -195,6 +201,45 @@ public final class AuditJournalContext
     public AuditJournalContext writeBufferLength(final int length)
     {
         this.writeBufferLength = length;
+        return this;
+    }
+
+    /** @return the key that signs checkpoints, or null to sign none. */
+    public PrivateKey signingKey()
+    {
+        return signingKey;
+    }
+
+    /** @param key the Ed25519 key that signs checkpoints, or null to sign none. @return this. */
+    public AuditJournalContext signingKey(final PrivateKey key)
+    {
+        this.signingKey = key;
+        return this;
+    }
+
+    /** @return records after which a checkpoint is signed. */
+    public long checkpointRecords()
+    {
+        return checkpointRecords;
+    }
+
+    /** @param records records after which a checkpoint is signed. @return this. */
+    public AuditJournalContext checkpointRecords(final long records)
+    {
+        this.checkpointRecords = records;
+        return this;
+    }
+
+    /** @return nanoseconds after which records not yet in a checkpoint get one. */
+    public long checkpointIntervalNs()
+    {
+        return checkpointIntervalNs;
+    }
+
+    /** @param intervalNs nanoseconds after which records not yet in a checkpoint get one. @return this. */
+    public AuditJournalContext checkpointIntervalNs(final long intervalNs)
+    {
+        this.checkpointIntervalNs = intervalNs;
         return this;
     }
 }

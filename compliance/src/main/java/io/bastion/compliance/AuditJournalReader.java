@@ -70,6 +70,7 @@ public final class AuditJournalReader
     private final CRC32C crc = new CRC32C();
     private final MessageDigest digest = MerkleTree.sha256();
     private final byte[] previousHash = new byte[HASH_LENGTH];
+    private MerkleAccumulator accumulator;
     private long nextSequence;
     private long records;
 
@@ -122,6 +123,21 @@ public final class AuditJournalReader
      */
     public Result read(final AuditRecordHandler handler) throws IOException
     {
+        return read(handler, null);
+    }
+
+    /**
+     * Deliver every whole record, in order, up to the first defect, appending each record's leaf hash to a Merkle
+     * accumulator.
+     *
+     * @param handler     called for each record.
+     * @param accumulator takes each whole record's leaf hash, in order; null for none.
+     * @return what was read, and the first defect if any.
+     * @throws IOException if a segment cannot be read (a defect in the data is a result, not an exception).
+     */
+    public Result read(final AuditRecordHandler handler, final MerkleAccumulator accumulator) throws IOException
+    {
+        this.accumulator = accumulator;
         nextSequence = FIRST_SEQUENCE;
         records = 0;
         Arrays.fill(previousHash, (byte)0);
@@ -267,6 +283,10 @@ public final class AuditJournalReader
             }
         }
         MerkleTree.leafHash(digest, mapped, offset, recordLength, previousHash);
+        if (accumulator != null)
+        {
+            accumulator.appendLeafHash(previousHash);
+        }
         return null;
     }
 

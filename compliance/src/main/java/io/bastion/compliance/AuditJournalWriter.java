@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
+import java.security.PrivateKey;
 import java.util.List;
 import java.util.zip.CRC32C;
 
@@ -52,6 +53,10 @@ final class AuditJournalWriter implements AutoCloseable
     private final CRC32C crc = new CRC32C();
     private final MessageDigest digest = MerkleTree.sha256();
     private final byte[] previousHash = new byte[HASH_LENGTH];
+    private final MerkleAccumulator tree = new MerkleAccumulator();
+    private final PrivateKey signingKey;
+    private final AuditCheckpointLog checkpoints;
+    private long checkpointedSize;
     private final UnsafeBuffer buffer = new UnsafeBuffer(0, 0);
     private final FileChannel lockChannel;
     private final FileLock lock;
@@ -78,6 +83,29 @@ final class AuditJournalWriter implements AutoCloseable
         final Path directory, final long segmentLength, final int bufferLength, final AuditDurability durability)
         throws IOException
     {
+        this(directory, segmentLength, bufferLength, durability, null);
+    }
+
+    /**
+     * Lock the directory, validate the journal in it, cut a torn tail, and sign checkpoints with a key.
+     *
+     * @param directory     the journal directory; it must exist.
+     * @param segmentLength length at which a new segment starts.
+     * @param bufferLength  initial length of the write buffer.
+     * @param durability    when to force writes to the device.
+     * @param signingKey    the Ed25519 key that signs checkpoints, or null to write none.
+     * @throws IOException           if the journal cannot be read or written.
+     * @throws IllegalStateException if another writer holds the directory or the journal is damaged before its tail.
+     */
+    AuditJournalWriter(
+        final Path directory,
+        final long segmentLength,
+        final int bufferLength,
+        final AuditDurability durability,
+        final PrivateKey signingKey)
+        throws IOException
+    {
+        this.signingKey = signingKey;
         this.directory = directory;
         this.segmentLength = segmentLength;
         this.fsync = durability == AuditDurability.FSYNC;
@@ -90,12 +118,14 @@ final class AuditJournalWriter implements AutoCloseable
         {
             lock = tryLock(lockChannel, directory);
             recover();
+            checkpoints = null == signingKey ? null : new AuditCheckpointLog(directory, fsync);
         }
         catch (final IOException | RuntimeException ex)
         {
             CloseHelper.quietCloseAll(segment, lockChannel);
             throw ex;
         }
+        checkpointedSize = tree.size();
     }
 
     private static FileLock tryLock(final FileChannel channel, final Path directory) throws IOException
@@ -205,6 +235,7 @@ final class AuditJournalWriter implements AutoCloseable
         byteBuffer.clear();
         buffer.putInt(checksumOffset, (int)crc.getValue(), BYTE_ORDER);
         MerkleTree.leafHash(digest, byteBuffer, recordOffset, recordLength, previousHash);
+        tree.appendLeafHash(previousHash);
 
         pendingLength += recordLength;
         nextSequence++;
@@ -227,6 +258,33 @@ final class AuditJournalWriter implements AutoCloseable
     }
 
     /**
+     * @return records not yet in a signed checkpoint (0 when no key signs them).
+     */
+    long recordsSinceCheckpoint()
+    {
+        return null == checkpoints ? 0 : tree.size() - checkpointedSize;
+    }
+
+    /**
+     * Flush, then sign and append a checkpoint of every record in the journal: its size, Merkle root and time. Does
+     * nothing without a signing key.
+     *
+     * @param timestampNs the time the checkpoint states.
+     * @throws IOException if the records or the checkpoint cannot be written.
+     */
+    void checkpoint(final long timestampNs) throws IOException
+    {
+        if (null == checkpoints)
+        {
+            return;
+        }
+        flush();
+        final AuditCheckpoint checkpoint = new AuditCheckpoint(tree.size(), tree.root(), timestampNs);
+        checkpoints.append(checkpoint, checkpoint.sign(signingKey));
+        checkpointedSize = tree.size();
+    }
+
+    /**
      * Flush, then close the segment and release the directory.
      *
      * @throws IOException if the last batch cannot be written; the segment and lock are closed regardless.
@@ -239,7 +297,7 @@ final class AuditJournalWriter implements AutoCloseable
         }
         finally
         {
-            CloseHelper.closeAll(segment, lockChannel);
+            CloseHelper.closeAll(segment, checkpoints, lockChannel);
             segment = null;
         }
     }
@@ -327,7 +385,7 @@ final class AuditJournalWriter implements AutoCloseable
         final AuditJournalReader.Result result = reader.read(
             (sequence, timestampNs, streamId, message, offset, length) ->
             {
-            });
+            }, tree);
         nextSequence = result.lastSequence() + 1;
         System.arraycopy(result.lastHash(), 0, previousHash, 0, HASH_LENGTH);
         if (segments.isEmpty())

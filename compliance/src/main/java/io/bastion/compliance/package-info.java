@@ -22,8 +22,8 @@
  * The CRC-32C (Castagnoli, as {@link java.util.zip.CRC32C} computes it) covers bytes {@code 0 .. L-4} of the
  * record. The previous hash chains the records: it is the {@link io.bastion.compliance.MerkleTree#leafHash leaf
  * hash} of the whole previous record (32 zero bytes in the first), so a record changed, removed, inserted or moved,
- * its checksum and the sequence numbers made to fit, breaks the chain at the record after it. Sequences are gapless from 1 and continue across restarts; the first segment is {@code audit-1.log}. A
- * record's timestamp is the journal's clock when it was read from the stream, not when it was published; its
+ * its checksum and the sequence numbers made to fit, breaks the chain at the record after it. Sequences are gapless
+ * from 1 and continue across restarts; the first segment is {@code audit-1.log}. A record's timestamp is the journal's clock when it was read from the stream, not when it was published; its
  * position in the journal is the order in which this subscriber saw it, which, across different publications,
  * need not be the order in which the OMS processed them. See {@link io.bastion.compliance.AuditRecordDescriptor}.
  * <p>
@@ -38,12 +38,16 @@
  * what its previous run already wrote. It logs every join with its position. Recording by stream position with
  * exactly-once restarts is left to the archive-backed journal.
  * <p>
- * The hash chain, signed checkpoints, verifier and regulator export build on this format. Their parts so far:
- * {@link io.bastion.compliance.MerkleTree} (the RFC 6962 tree over the records, with inclusion proofs),
- * {@link io.bastion.compliance.MerkleAccumulator} (its root kept as records are appended, allocation free),
- * {@link io.bastion.compliance.AuditCheckpoint} (a tree size, root and time, signed with Ed25519) and
- * {@link io.bastion.compliance.AuditKeys} (the keys in OpenSSL's PEM files, the private one its owner's alone); the
- * journal does not write checkpoints yet, so a rewritten chain (every hash recomputed) is not caught yet.
+ * <b>Signed checkpoints.</b> The records are also the leaves of an RFC 6962 {@link io.bastion.compliance.MerkleTree}
+ * (kept by a {@link io.bastion.compliance.MerkleAccumulator} as records are appended). With a signing key, every
+ * {@code checkpointRecords} records or {@code checkpointIntervalMs}, and on close, the writer flushes and appends an
+ * {@link io.bastion.compliance.AuditCheckpoint} to {@code checkpoints.log}: the number of records, their Merkle root
+ * and the time, signed with Ed25519 ({@link io.bastion.compliance.AuditCheckpointLog}). A chain rewritten with every
+ * hash recomputed no longer gives a signed root, and a journal cut short holds fewer records than one signs;
+ * {@link io.bastion.compliance.AuditVerifier} checks all of it with the public key alone. Keys are OpenSSL PEM files
+ * ({@link io.bastion.compliance.AuditKeys}); a private key file others may read is refused.
+ * <p>
+ * The inclusion proof tool and the regulator export build on this format.
  * No QuickFIX/J, Micronaut, Netty or JSON here (enforced by the build).
  */
 package io.bastion.compliance;

@@ -3,6 +3,8 @@ package io.bastion.systemtest;
 import io.bastion.app.Bastion;
 import io.bastion.app.BastionConfig;
 import io.bastion.compliance.AuditDump;
+import io.bastion.compliance.AuditKeys;
+import io.bastion.compliance.AuditVerifier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -58,6 +60,13 @@ class AuditJournalSystemTest
         assertTrue(contains(lines, "ClientExecutionReport", "clOrdId=AUD-1", "execType=NEW"), journal);
         assertTrue(contains(lines, "ClientExecutionReport", "clOrdId=AUD-1", "execType=TRADE", "cumQty=10"),
             journal);
+
+        final AuditVerifier.Report report = AuditVerifier.verify(config.dataDir.resolve("audit"),
+            AuditKeys.readPublicKey(config.dataDir.resolve("audit-signing.pub")));
+        assertTrue(report.intact(), report.problem());
+        assertTrue(report.checkpoints() >= 1, "a checkpoint signed at least on close: " + report);
+        assertEquals(0, report.unsigned(), "every record signed by the last checkpoint");
+        assertTrue(report.records() >= lines.size(), "every journalled line verified: " + report);
     }
 
     private static boolean contains(final List<String> lines, final String... parts)
