@@ -1,6 +1,7 @@
 package io.bastion.app;
 
 import io.bastion.compliance.AuditDump;
+import io.bastion.compliance.AuditProof;
 import io.bastion.compliance.AuditVerifier;
 import io.bastion.oms.Position;
 import io.bastion.protocol.FixedPoint;
@@ -30,6 +31,8 @@ public final class BastionMain
         "  audit-dump DIR   print every record of an audit journal directory (exit 1 if damaged)",
         "  audit verify DIR --public-key FILE   verify an audit journal: records, hash chain, signed checkpoints",
         "             (exit 0 intact, 1 not, with the first problem)",
+        "  audit prove DIR SEQ   print an inclusion proof of one record (checks offline with check-proof)",
+        "  audit check-proof FILE --public-key FILE   check an inclusion proof without the journal",
         "DIR defaults to ./config");
 
     private BastionMain()
@@ -62,9 +65,21 @@ public final class BastionMain
         {
             System.exit(AuditDump.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
         }
-        if ("audit".equals(command) && args.length > 1 && "verify".equals(args[1]))
+        if ("audit".equals(command) && args.length > 1)
         {
-            System.exit(AuditVerifier.run(java.util.Arrays.copyOfRange(args, 2, args.length), System.out, System.err));
+            final String[] rest = java.util.Arrays.copyOfRange(args, 2, args.length);
+            switch (args[1])
+            {
+                case "verify" -> System.exit(AuditVerifier.run(rest, System.out, System.err));
+                case "prove" -> System.exit(AuditProof.runProve(rest, System.out, System.err));
+                case "check-proof" -> System.exit(AuditProof.runCheck(rest, System.out, System.err));
+                default ->
+                {
+                    System.err.println("unknown audit command '" + args[1] + "'");
+                    System.err.println(USAGE);
+                    System.exit(2);
+                }
+            }
         }
         Path configDir = Path.of("config");
         long orders = Long.MAX_VALUE;

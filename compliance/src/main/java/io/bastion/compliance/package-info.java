@@ -47,7 +47,8 @@
  * {@link io.bastion.compliance.AuditVerifier} checks all of it with the public key alone. Keys are OpenSSL PEM files
  * ({@link io.bastion.compliance.AuditKeys}); a private key file others may read is refused.
  * <p>
- * The inclusion proof tool and the regulator export build on this format.
+ * {@link io.bastion.compliance.AuditProof} proves one record's inclusion in a signed checkpoint, checkable offline with
+ * the public key. The regulator export builds on this format.
  * No QuickFIX/J, Micronaut, Netty or JSON here (enforced by the build).
  */
 package io.bastion.compliance;

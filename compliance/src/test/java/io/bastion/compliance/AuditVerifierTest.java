@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 import java.util.zip.CRC32C;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,21 +39,7 @@ class AuditVerifierTest
     @BeforeEach
     void write() throws IOException
     {
-        dir = Files.createTempDirectory("bastion-audit-verify");
-        try (AuditJournalWriter writer = new AuditJournalWriter(dir, 1 << 20, 4096, AuditDurability.NONE,
-            keys.getPrivate()))
-        {
-            for (int i = 1; i <= RECORDS; i++)
-            {
-                final byte[] message = ("order event " + i).getBytes(StandardCharsets.US_ASCII);
-                writer.append(1_000L * i, 1001, new UnsafeBuffer(message), 0, message.length);
-                if (i % 10 == 0)
-                {
-                    writer.checkpoint(1_000L * i);
-                }
-            }
-            writer.checkpoint(1_000_000L);
-        }
+        dir = SignedJournal.write("bastion-audit-verify", keys.getPrivate(), RECORDS, Set.of(10, 20, RECORDS));
     }
 
     @Test
